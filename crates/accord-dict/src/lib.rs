@@ -1,1 +1,599 @@
-//! placeholder
+//! accord's dictionaries: loading, validation and compilation.
+//!
+//! The human-editable files under `data/` (format in `data/README.md`) are
+//! parsed into actor records, verb patterns and the CAMEO code table, then
+//! compiled once into a [`Dictionary`]: a vocabulary of interned token ids, a
+//! token trie for every actor phrase, a table from verb forms to verbs, and
+//! patterns over token ids. The coder only ever compares integers.
+//!
+//! Loading never stops at the first bad line: every problem becomes a
+//! [`DictError`] with file and line, the line is skipped, and the rest loads.
+
+mod actors;
+mod cameo;
+mod inflect;
+mod record;
+mod verbs;
+
+pub use actors::{parse_partial_date, ActorSet, Agent, Organization, Person, Place, Role};
+pub use cameo::{CodeInfo, CodeTable};
+pub use inflect::{noun_forms, verb_forms, VerbForm};
+pub use verbs::{RawElem, RawPattern, RawSet, RawVerb};
+
+use accord_text::Tokens;
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+/// A problem in a dictionary file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DictError {
+    /// File.
+    pub path: String,
+    /// 1-based line (0 when it concerns the whole file).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+    /// Warnings do not fail `accord dict check`.
+    pub warning: bool,
+}
+
+impl DictError {
+    /// An error at a line.
+    pub fn new(path: &Path, line: usize, message: impl Into<String>) -> DictError {
+        DictError { path: path.display().to_string(), line, message: message.into(), warning: false }
+    }
+
+    fn warn(path: &str, line: usize, message: impl Into<String>) -> DictError {
+        DictError { path: path.to_string(), line, message: message.into(), warning: true }
+    }
+}
+
+impl fmt::Display for DictError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = if self.warning { "warning" } else { "error" };
+        if self.line > 0 {
+            write!(f, "{}:{}: {kind}: {}", self.path, self.line, self.message)
+        } else {
+            write!(f, "{}: {kind}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Token id of a word no dictionary contains.
+pub const UNKNOWN: u32 = u32::MAX;
+
+/// How the case of text must agree with a dictionary name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseRule {
+    /// Any case ("officials").
+    Any,
+    /// The first token must be capitalized ("Turkey", not "turkey").
+    Capitalized,
+    /// Every letter uppercase ("US", "WHO"), so "us" and "who" do not match.
+    Upper,
+}
+
+/// How a country or region is named in a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceForm {
+    /// "Kazakhstan"
+    Name,
+    /// "Kazakh"
+    Adjective,
+    /// "Kazakhs"
+    People,
+    /// "Astana"
+    Capital,
+}
+
+/// What an actor phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorEntry {
+    /// A country or region (index into `places`).
+    Place(u32, PlaceForm),
+    /// An organisation (index into `organizations`).
+    Organization(u32),
+    /// An agent noun (index into `agents`).
+    Agent(u32),
+    /// A person (index into `people`).
+    Person(u32),
+}
+
+/// A phrase in the trie with its entries.
+#[derive(Debug, Clone, Default)]
+struct TrieNode {
+    entries: Vec<(ActorEntry, CaseRule)>,
+}
+
+/// One compiled pattern element.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Elem {
+    /// One of these token ids.
+    Words(Vec<u32>),
+    /// A phrase of this synonym set (index into `sets`).
+    Set(u32),
+    /// Target slot.
+    Target,
+    /// Source slot.
+    Source,
+}
+
+/// A compiled verb pattern.
+#[derive(Debug, Clone)]
+pub struct VerbPattern {
+    /// Code id in the code table, `None` for `---`.
+    pub code: Option<u16>,
+    /// Words that must come directly before the verb, nearest last.
+    pub before: Vec<Vec<u32>>,
+    /// Elements after the verb, each with "must be adjacent to the previous".
+    pub after: Vec<(Elem, bool)>,
+    /// Specificity: number of words and sets.
+    pub weight: u16,
+    /// Source file index into `files`.
+    pub file: u16,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// A compiled verb.
+#[derive(Debug, Clone)]
+pub struct Verb {
+    /// Lemma.
+    pub lemma: String,
+    /// Patterns in file order.
+    pub patterns: Vec<VerbPattern>,
+}
+
+/// Everything the coder needs, compiled.
+#[derive(Debug, Default)]
+pub struct Dictionary {
+    vocab: HashMap<String, u32>,
+    edges: HashMap<(u32, u32), u32>,
+    nodes: Vec<TrieNode>,
+    verb_forms: HashMap<u32, Vec<(u32, VerbForm)>>,
+    /// Actor records.
+    pub actors: ActorSet,
+    /// Verbs.
+    pub verbs: Vec<Verb>,
+    /// Synonym sets: phrases as token ids.
+    pub sets: Vec<Vec<Vec<u32>>>,
+    /// Synonym set names.
+    pub set_names: Vec<String>,
+    /// CAMEO codes.
+    pub codes: CodeTable,
+    /// Source files, for explanations.
+    pub files: Vec<String>,
+    /// Number of pattern lines.
+    pub pattern_count: usize,
+}
+
+/// A loaded dictionary and the problems found while loading it.
+pub struct Loaded {
+    /// The compiled dictionary.
+    pub dictionary: Dictionary,
+    /// Errors and warnings, in file order.
+    pub diagnostics: Vec<DictError>,
+}
+
+impl Loaded {
+    /// Errors only (not warnings).
+    pub fn errors(&self) -> impl Iterator<Item = &DictError> {
+        self.diagnostics.iter().filter(|d| !d.warning)
+    }
+}
+
+/// Reads every dictionary file under `dir` (actor `*.txt`, `*.verbs`, `cameo/codes.txt`).
+pub fn read_dir_sources(dir: &Path) -> Result<Vec<(String, String)>, DictError> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out)?;
+            } else if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "verbs")) {
+                out.push(p);
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    walk(dir, &mut files).map_err(|e| DictError::new(dir, 0, format!("cannot read dictionary directory: {e}")))?;
+    let mut out = Vec::new();
+    for f in files {
+        let rel = f.strip_prefix(dir).unwrap_or(&f).display().to_string();
+        if rel == "README.md" {
+            continue;
+        }
+        let text = std::fs::read(&f).map_err(|e| DictError::new(&f, 0, format!("cannot read: {e}")))?;
+        let text = String::from_utf8(text).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            DictError::new(&f, line, "invalid UTF-8")
+        })?;
+        out.push((f.display().to_string(), text));
+    }
+    Ok(out)
+}
+
+impl Dictionary {
+    /// The dictionaries built into the binary from the project's `data/`.
+    pub fn embedded() -> Loaded {
+        let sources: Vec<(String, String)> = EMBEDDED.iter().map(|(p, t)| (format!("data/{p}"), t.to_string())).collect();
+        Dictionary::from_sources(&sources)
+    }
+
+    /// Loads a data directory laid out like the project's `data/`.
+    pub fn load_dir(dir: &Path) -> Result<Loaded, DictError> {
+        Ok(Dictionary::from_sources(&read_dir_sources(dir)?))
+    }
+
+    /// Builds from (path, content) pairs; the kind of each file is told by
+    /// its name: `*.verbs` are verb files, `codes.txt` the CAMEO table, other
+    /// `*.txt` actor records.
+    pub fn from_sources(sources: &[(String, String)]) -> Loaded {
+        let mut errors = Vec::new();
+        let mut d = Dictionary { nodes: vec![TrieNode::default()], ..Default::default() };
+        let mut raw_sets = Vec::new();
+        let mut raw_verbs = Vec::new();
+        for (path, text) in sources {
+            let p = Path::new(path);
+            if path.ends_with(".verbs") {
+                verbs::parse_verb_file(p, text, &mut raw_sets, &mut raw_verbs, &mut errors);
+            } else if p.file_name().is_some_and(|n| n == "codes.txt") {
+                d.codes = CodeTable::parse(p, text, &mut errors);
+            } else {
+                let recs = record::parse_records(p, text, &mut errors);
+                d.actors.add_records(p, recs, &mut errors);
+            }
+        }
+        d.compile_actors(&mut errors);
+        d.compile_verbs(&raw_sets, &raw_verbs, &mut errors);
+        Loaded { dictionary: d, diagnostics: errors }
+    }
+
+    /// The id of a token norm, interning it.
+    fn intern(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(w) {
+            return id;
+        }
+        let id = self.vocab.len() as u32;
+        self.vocab.insert(w.to_string(), id);
+        id
+    }
+
+    /// The id of a token norm, or [`UNKNOWN`].
+    pub fn token_id(&self, norm: &str) -> u32 {
+        self.vocab.get(norm).copied().unwrap_or(UNKNOWN)
+    }
+
+    fn phrase_ids(&mut self, phrase: &str) -> Vec<u32> {
+        let t = Tokens::new(phrase);
+        let norms: Vec<String> = t.norms().map(str::to_string).collect();
+        norms.iter().map(|n| self.intern(n)).collect()
+    }
+
+    fn add_phrase(&mut self, phrase: &str, entry: ActorEntry, case: CaseRule) {
+        let ids = self.phrase_ids(phrase);
+        if ids.is_empty() {
+            return;
+        }
+        let mut node = 0u32;
+        for id in ids {
+            node = match self.edges.get(&(node, id)) {
+                Some(&n) => n,
+                None => {
+                    let n = self.nodes.len() as u32;
+                    self.nodes.push(TrieNode::default());
+                    self.edges.insert((node, id), n);
+                    n
+                }
+            };
+        }
+        let entries = &mut self.nodes[node as usize].entries;
+        if !entries.iter().any(|(e, _)| *e == entry) {
+            entries.push((entry, case));
+        }
+    }
+
+    fn case_of(name: &str) -> CaseRule {
+        let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() >= 2 && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase()) && !name.contains(' ') {
+            CaseRule::Upper
+        } else if name.chars().next().is_some_and(char::is_uppercase) {
+            CaseRule::Capitalized
+        } else {
+            CaseRule::Any
+        }
+    }
+
+    fn compile_actors(&mut self, errors: &mut Vec<DictError>) {
+        let places = std::mem::take(&mut self.actors.places);
+        for (i, p) in places.iter().enumerate() {
+            let i = i as u32;
+            for (list, form) in [(&p.names, PlaceForm::Name), (&p.adjectives, PlaceForm::Adjective), (&p.people, PlaceForm::People), (&p.capitals, PlaceForm::Capital)] {
+                for n in list {
+                    self.add_phrase(n, ActorEntry::Place(i, form), Self::case_of(n));
+                }
+            }
+        }
+        self.actors.places = places;
+        let orgs = std::mem::take(&mut self.actors.organizations);
+        for (i, o) in orgs.iter().enumerate() {
+            for n in &o.names {
+                self.add_phrase(n, ActorEntry::Organization(i as u32), Self::case_of(n));
+            }
+        }
+        self.actors.organizations = orgs;
+        let agents = std::mem::take(&mut self.actors.agents);
+        for (i, a) in agents.iter().enumerate() {
+            for n in &a.nouns {
+                for f in noun_forms(&n.to_lowercase()) {
+                    self.add_phrase(&f, ActorEntry::Agent(i as u32), CaseRule::Any);
+                }
+            }
+        }
+        self.actors.agents = agents;
+        let people = std::mem::take(&mut self.actors.people);
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            for n in &p.names {
+                let key = n.to_lowercase();
+                if let Some(&j) = seen.get(&key) {
+                    if j != i {
+                        errors.push(DictError::warn("people", 0, format!("name {n:?} is used by both {} and {}; both are kept", people[j].name, p.name)));
+                    }
+                }
+                seen.insert(key, i);
+                self.add_phrase(n, ActorEntry::Person(i as u32), Self::case_of(n));
+            }
+        }
+        self.actors.people = people;
+    }
+
+    fn compile_verbs(&mut self, raw_sets: &[RawSet], raw_verbs: &[RawVerb], errors: &mut Vec<DictError>) {
+        let mut set_index: HashMap<&str, u32> = HashMap::new();
+        for s in raw_sets {
+            let mut phrases = Vec::new();
+            for p in &s.phrases {
+                for f in noun_forms(p) {
+                    let ids = self.phrase_ids(&f);
+                    if !ids.is_empty() && !phrases.contains(&ids) {
+                        phrases.push(ids);
+                    }
+                }
+            }
+            set_index.insert(&s.name, self.sets.len() as u32);
+            self.sets.push(phrases);
+            self.set_names.push(s.name.clone());
+        }
+        let mut file_index: HashMap<String, u16> = HashMap::new();
+        let mut lemma_index: HashMap<String, usize> = HashMap::new();
+        for rv in raw_verbs {
+            let file = *file_index.entry(rv.file.clone()).or_insert_with(|| {
+                self.files.push(rv.file.clone());
+                (self.files.len() - 1) as u16
+            });
+            let mut words = rv.lemma.split(' ');
+            let head = words.next().unwrap_or_default().to_string();
+            let tail: Vec<String> = words.map(str::to_string).collect();
+            // Blocks for the same lemma (in several files) share one verb.
+            let vi = match lemma_index.get(&rv.lemma) {
+                Some(&vi) => vi,
+                None => {
+                    self.verbs.push(Verb { lemma: rv.lemma.clone(), patterns: Vec::new() });
+                    let vi = self.verbs.len() - 1;
+                    lemma_index.insert(rv.lemma.clone(), vi);
+                    vi
+                }
+            };
+            let mut forms = verb_forms(&head);
+            forms.extend(rv.extra_past.iter().map(|f| (f.clone(), VerbForm::Past)));
+            forms.extend(rv.extra_participle.iter().map(|f| (f.clone(), VerbForm::Participle)));
+            forms.extend(rv.extra_forms.iter().map(|f| (f.clone(), VerbForm::Base)));
+            for (f, kind) in forms {
+                let id = self.intern(&f);
+                let list = self.verb_forms.entry(id).or_default();
+                if !list.contains(&(vi as u32, kind)) {
+                    list.push((vi as u32, kind));
+                }
+            }
+            for rp in &rv.patterns {
+                match self.compile_pattern(rp, &tail, &set_index) {
+                    Ok(mut p) => {
+                        p.file = file;
+                        p.line = rp.line as u32;
+                        self.verbs[vi].patterns.push(p);
+                        self.pattern_count += 1;
+                    }
+                    Err(e) => errors.push(DictError::new(Path::new(&rv.file), rp.line, e)),
+                }
+            }
+        }
+    }
+
+    fn compile_pattern(&mut self, rp: &RawPattern, tail: &[String], sets: &HashMap<&str, u32>) -> Result<VerbPattern, String> {
+        let code = match &rp.code {
+            Some(c) => {
+                if self.codes.id(c).is_none() && !self.codes.is_empty() {
+                    return Err(format!("unknown CAMEO code {c}"));
+                }
+                Some(self.codes.intern(c))
+            }
+            None => None,
+        };
+        let vpos = rp.elems.iter().position(|e| *e == RawElem::Verb).ok_or("no `*`")?;
+        let mut before = Vec::new();
+        for e in &rp.elems[..vpos] {
+            match e {
+                RawElem::Words(ws) => {
+                    for w in ws {
+                        if Tokens::new(w).len() != 1 {
+                            return Err(format!("word {w:?} before `*` must be a single token"));
+                        }
+                    }
+                    before.push(ws.iter().map(|w| self.intern(w)).collect());
+                }
+                RawElem::Adjacent => {}
+                _ => return Err("only words may come before `*`".into()),
+            }
+        }
+        let mut after: Vec<(Elem, bool)> = Vec::new();
+        // A multi-word lemma's tail words follow the verb directly.
+        for w in tail {
+            let id = self.intern(w);
+            after.push((Elem::Words(vec![id]), true));
+        }
+        let mut weight = (before.len() + tail.len()) as u16;
+        let mut adjacent = false;
+        for e in &rp.elems[vpos + 1..] {
+            match e {
+                RawElem::Adjacent => {
+                    adjacent = true;
+                    continue;
+                }
+                RawElem::Target => after.push((Elem::Target, adjacent)),
+                RawElem::Source => after.push((Elem::Source, adjacent)),
+                RawElem::Set(name) => {
+                    let id = *sets.get(name.as_str()).ok_or_else(|| format!("unknown synonym set &{name}"))?;
+                    after.push((Elem::Set(id), adjacent));
+                    weight += 1;
+                }
+                RawElem::Words(ws) => {
+                    // A word that tokenizes to several tokens ("cease-fire")
+                    // becomes a run of adjacent single-token elements.
+                    if ws.len() == 1 {
+                        let toks: Vec<String> = Tokens::new(&ws[0]).norms().map(str::to_string).collect();
+                        for (k, t) in toks.iter().enumerate() {
+                            let mut ids = Vec::new();
+                            for f in if k + 1 == toks.len() { noun_forms(t) } else { vec![t.clone()] } {
+                                ids.push(self.intern(&f));
+                            }
+                            after.push((Elem::Words(ids), if k == 0 { adjacent } else { true }));
+                            weight += 1;
+                        }
+                    } else {
+                        let mut ids = Vec::new();
+                        for w in ws {
+                            for f in noun_forms(w) {
+                                ids.push(self.intern(&f));
+                            }
+                        }
+                        after.push((Elem::Words(ids), adjacent));
+                        weight += 1;
+                    }
+                }
+                RawElem::Verb => {}
+            }
+            adjacent = false;
+        }
+        Ok(VerbPattern { code, before, after, weight, file: 0, line: 0 })
+    }
+
+    /// The longest actor phrase starting at token `start` of `ids` (token
+    /// ids of a sentence), as (end, entries); `caps[i]` tells whether token i
+    /// is capitalized and `upper[i]` whether it is all uppercase.
+    pub fn longest_actor(&self, ids: &[u32], caps: &[bool], upper: &[bool], start: usize) -> Option<(usize, Vec<ActorEntry>)> {
+        let mut node = 0u32;
+        let mut best: Option<(usize, Vec<ActorEntry>)> = None;
+        let mut i = start;
+        while i < ids.len() {
+            let Some(&n) = self.edges.get(&(node, ids[i])) else { break };
+            node = n;
+            i += 1;
+            let entries = &self.nodes[node as usize].entries;
+            if !entries.is_empty() {
+                let ok: Vec<ActorEntry> = entries
+                    .iter()
+                    .filter(|(_, case)| match case {
+                        CaseRule::Any => true,
+                        CaseRule::Capitalized => caps[start],
+                        CaseRule::Upper => upper[start],
+                    })
+                    .map(|(e, _)| *e)
+                    .collect();
+                if !ok.is_empty() {
+                    best = Some((i, ok));
+                }
+            }
+        }
+        best
+    }
+
+    /// The verbs a token id is a form of.
+    pub fn verbs_of(&self, id: u32) -> &[(u32, VerbForm)] {
+        self.verb_forms.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Number of distinct token ids.
+    pub fn vocab_len(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// Number of actor phrases in the trie.
+    pub fn phrase_count(&self) -> usize {
+        self.nodes.iter().filter(|n| !n.entries.is_empty()).count()
+    }
+
+    /// The country or region with this code.
+    pub fn place(&self, code: &str) -> Option<&Place> {
+        self.actors.places.iter().find(|p| p.code == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(p: &str, t: &str) -> (String, String) {
+        (p.to_string(), t.to_string())
+    }
+
+    #[test]
+    fn bad_lines_are_reported_with_file_and_line_and_the_rest_loads() {
+        let loaded = Dictionary::from_sources(&[
+            src("cameo/codes.txt", "041\t1.0\t1\tCONSULT\tPhone talks\n042\tx\t1\tCONSULT\tVisit\n"),
+            src("actors/c.txt", "country KAZ iso2=KZ\n    name: Kazakhstan\n    adjective: Kazakh\n  bogus line\ncountry Isr\n    name: Israel\n"),
+            src("verbs/a.verbs", "verb call\n    041 * +\n    99x * for\nverb meet past=met\n    040 * _ with +\n"),
+        ]);
+        let msgs: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
+        assert!(msgs.iter().any(|m| m.starts_with("cameo/codes.txt:2: error: goldstein")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.starts_with("actors/c.txt:4: error")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.starts_with("actors/c.txt:5: error")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.starts_with("verbs/a.verbs:3: error")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.starts_with("verbs/a.verbs:5: error: unknown CAMEO code 040")), "{msgs:?}");
+        let d = &loaded.dictionary;
+        assert_eq!(d.actors.places.len(), 1);
+        assert_eq!(d.pattern_count, 1);
+        let called = d.token_id("called");
+        assert_eq!(d.verbs_of(called), &[(0, VerbForm::Past), (0, VerbForm::Participle)]);
+        assert_eq!(d.verbs_of(d.token_id("met")).len(), 1);
+    }
+
+    #[test]
+    fn trie_respects_case_rules() {
+        let loaded = Dictionary::from_sources(&[src("actors/c.txt", "country USA\n    name: United States | US\ncountry TUR\n    name: Turkey\n")]);
+        let d = &loaded.dictionary;
+        let ids: Vec<u32> = ["us", "turkey", "united", "states"].iter().map(|w| d.token_id(w)).collect();
+        assert!(d.longest_actor(&ids, &[false; 4], &[false; 4], 0).is_none(), "lowercase `us` is a pronoun");
+        assert!(d.longest_actor(&ids, &[true; 4], &[true; 4], 0).is_some());
+        assert!(d.longest_actor(&ids, &[false; 4], &[false; 4], 1).is_none());
+        assert_eq!(d.longest_actor(&ids, &[true; 4], &[false; 4], 2).map(|(e, _)| e), Some(4));
+    }
+
+    #[test]
+    fn people_resolve_by_date() {
+        let loaded = Dictionary::from_sources(&[src(
+            "actors/p.txt",
+            "person Donald Trump\n    country: USA\n    name: Trump\n    role: USAGOV 2017-01-20..2021-01-20\n    role: USAGOV 2025-01-20..\n",
+        )]);
+        let p = &loaded.dictionary.actors.people[0];
+        let on = |s: &str| p.code_on(accord_text::Date::parse_iso(s));
+        assert_eq!(on("2018-05-01").as_deref(), Some("USAGOV"));
+        assert_eq!(on("2023-05-01").as_deref(), Some("USAELI"));
+        assert_eq!(on("2025-11-06").as_deref(), Some("USAGOV"));
+        assert_eq!(p.code_on(None).as_deref(), Some("USAGOV"));
+    }
+}
