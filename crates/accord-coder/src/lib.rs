@@ -1,1 +1,438 @@
-//! placeholder
+//! The coder: from a sentence's tokens to CAMEO events with evidence.
+//!
+//! Per sentence: tokens are mapped to dictionary token ids; actor mentions
+//! are found and grouped ([`mentions`]); every token that is a form of a
+//! dictionary verb and reads as a verb (not "the attack") is a candidate;
+//! the candidate's patterns are matched over the following tokens (the most
+//! specific match wins; `---` blocks); the source is the clause's subject
+//! (found by walking back over auxiliaries and adverbs, inheriting the
+//! subject across coordinated predicates, skipping possessives and
+//! prepositional objects), the target is the pattern's `+` slot or the first
+//! actor after the verb; passive voice swaps them; negated verbs code
+//! nothing. Every event keeps byte spans of source, verb and target in its
+//! sentence and the pattern (file:line) that produced it.
+//!
+//! There is no parser: everything is dictionary lookups and a few
+//! closed-class word lists, so coding is linear in sentence length.
+
+pub mod mentions;
+mod when;
+
+pub use mentions::{ActorMention, MentionContext};
+pub use when::{find_date, EventDate};
+
+use accord_dict::{Dictionary, Elem, VerbForm, VerbPattern};
+use accord_text::{split_sentences, Article, Date, Tokens};
+use serde::Serialize;
+
+/// Byte spans (start, end) in the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Spans {
+    /// The source mention.
+    pub source: [u32; 2],
+    /// The verb.
+    pub verb: [u32; 2],
+    /// The target mention.
+    pub target: [u32; 2],
+}
+
+/// One coded event. Field names are the `--format jsonl` names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CodedEvent {
+    /// Article id.
+    pub article: String,
+    /// Sentence index in the article (0-based).
+    pub sentence: u32,
+    /// When it happened: a day, a range, or unknown.
+    pub date: Option<EventDate>,
+    /// Source actor code.
+    pub source: String,
+    /// Target actor code.
+    pub target: String,
+    /// CAMEO event code.
+    pub code: String,
+    /// CAMEO root code.
+    pub root: String,
+    /// Quad class 1-4.
+    pub quad: u8,
+    /// Goldstein value.
+    pub goldstein: f32,
+    /// PLOVER event type.
+    pub plover: Option<String>,
+    /// The sentence.
+    pub text: String,
+    /// Evidence spans in `text`.
+    pub spans: Spans,
+    /// The pattern that matched, `file:line`.
+    pub pattern: String,
+}
+
+/// A mention as reported: byte span in its sentence and codes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionSpan {
+    /// Start byte in the sentence.
+    pub start: u32,
+    /// End byte in the sentence.
+    pub end: u32,
+    /// Actor codes.
+    pub codes: Vec<String>,
+}
+
+/// One coded sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodedSentence {
+    /// Index in the article.
+    pub index: u32,
+    /// Start byte in the article text.
+    pub start: u32,
+    /// End byte in the article text.
+    pub end: u32,
+    /// Actor mentions.
+    pub mentions: Vec<MentionSpan>,
+    /// Events.
+    pub events: Vec<CodedEvent>,
+}
+
+/// One coded article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodedArticle {
+    /// Sentences in order.
+    pub sentences: Vec<CodedSentence>,
+}
+
+impl CodedArticle {
+    /// All events in order.
+    pub fn events(&self) -> impl Iterator<Item = &CodedEvent> {
+        self.sentences.iter().flat_map(|s| s.events.iter())
+    }
+}
+
+/// Words after which a verb-form token is a noun ("the attack", "a call").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "every", "each", "another", "no", "any", "such", "'s",
+    "of", "first", "second", "new", "major", "joint",
+];
+/// Auxiliaries and adverbs skipped between a subject and its verb.
+const AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "can", "may", "might", "shall", "should", "must",
+    "also", "not", "n't", "never", "then", "later", "again", "already", "still", "reportedly", "allegedly", "formally", "officially", "jointly", "did", "does",
+    "do", "just", "now", "once", "soon", "subsequently", "initially", "first", "recently", "finally", "publicly", "repeatedly", "ultimately", "to", "set",
+    "expected", "going", "able", "reportedly", "say", "says", "said",
+];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"];
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
+/// Words that end a clause for subject and target search.
+const BARRIERS: &[&str] = &[";", "that", "which", "who", "whom", "whose", "because", "while", "although", "though", "whereas", "but", "if", "unless", "when", "where", ":", "(", ")", "after", "before", "since", "until", "as"];
+/// A mention after one of these is a prepositional object, not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "with", "by", "to", "from", "for", "against", "into", "across", "over", "near", "within", "between", "among", "toward", "towards", "through",
+    "about", "under", "after", "before", "during", "of", "via", "like", "including", "than", "as", "upon", "onto", "amid", "despite", "without", "outside", "inside",
+    "involving", "along", "around", "behind", "beyond", "off",
+];
+const MAX_GAP: usize = 4;
+
+fn is_quote(w: &str) -> bool {
+    matches!(w, "\"" | "'")
+}
+
+/// Codes articles with one compiled dictionary. Cheap to share across threads.
+pub struct Coder<'d> {
+    dict: &'d Dictionary,
+}
+
+/// Per-sentence working state, reused across sentences.
+#[derive(Default)]
+pub struct Scratch {
+    tokens: Tokens,
+    ids: Vec<u32>,
+}
+
+struct Candidate {
+    pos: usize,
+    form: VerbForm,
+    verb: u32,
+}
+
+impl<'d> Coder<'d> {
+    /// A coder over a compiled dictionary.
+    pub fn new(dict: &'d Dictionary) -> Coder<'d> {
+        Coder { dict }
+    }
+
+    /// The dictionary.
+    pub fn dictionary(&self) -> &Dictionary {
+        self.dict
+    }
+
+    /// Codes an article. `date` overrides the article's own date.
+    pub fn code_article(&self, article: &Article, date: Option<Date>, scratch: &mut Scratch) -> CodedArticle {
+        let date = date.or(article.date);
+        let mut ctx = MentionContext::default();
+        let mut sentences = Vec::new();
+        for (index, (start, end)) in split_sentences(&article.text).into_iter().enumerate() {
+            let text = &article.text[start..end];
+            let (mentions, events) = self.code_sentence(&article.id, index as u32, text, date, &mut ctx, scratch);
+            sentences.push(CodedSentence { index: index as u32, start: start as u32, end: end as u32, mentions, events });
+        }
+        CodedArticle { sentences }
+    }
+
+    /// Codes one sentence; `ctx` carries the last person mentioned.
+    pub fn code_sentence(&self, article: &str, index: u32, text: &str, date: Option<Date>, ctx: &mut MentionContext, scratch: &mut Scratch) -> (Vec<MentionSpan>, Vec<CodedEvent>) {
+        let d = self.dict;
+        scratch.tokens.tokenize(text);
+        let tokens = &scratch.tokens;
+        scratch.ids.clear();
+        scratch.ids.extend(tokens.norms().map(|w| d.token_id(w)));
+        let ids = &scratch.ids;
+        let n = tokens.len();
+        let mentions = mentions::find_mentions(d, tokens, ids, date, ctx);
+        let span_of = |m: &ActorMention| [tokens.get(m.start).start, tokens.get(m.end - 1).end];
+        let mention_spans: Vec<MentionSpan> = mentions.iter().map(|m| MentionSpan { start: span_of(m)[0], end: span_of(m)[1], codes: m.codes.clone() }).collect();
+        if mentions.len() < 2 && !mentions.iter().any(|m| m.codes.len() > 1) {
+            return (mention_spans, Vec::new());
+        }
+        // Which mention covers each token, and which starts at it.
+        let mut covering: Vec<Option<usize>> = vec![None; n];
+        let mut starting: Vec<Option<usize>> = vec![None; n];
+        for (mi, m) in mentions.iter().enumerate() {
+            starting[m.start] = Some(mi);
+            for c in covering.iter_mut().take(m.end).skip(m.start) {
+                *c = Some(mi);
+            }
+        }
+        let norm = |i: usize| tokens.norm(i);
+        // Verb candidates.
+        let mut cands: Vec<Candidate> = Vec::new();
+        for i in 0..n {
+            if covering[i].is_some() {
+                continue;
+            }
+            let forms = d.verbs_of(ids[i]);
+            if forms.is_empty() {
+                continue;
+            }
+            let prev = (0..i).rev().find(|&j| !is_quote(norm(j))).map(norm).unwrap_or("");
+            if DETERMINERS.contains(&prev) {
+                continue;
+            }
+            // Prefer the verb whose patterns exist; keep every verb sharing the form.
+            for &(verb, form) in forms {
+                if !cands.iter().any(|c| c.pos == i && c.verb == verb) {
+                    cands.push(Candidate { pos: i, form, verb });
+                }
+            }
+        }
+        let mut events: Vec<CodedEvent> = Vec::new();
+        let mut subjects: Vec<(usize, Option<usize>)> = Vec::new(); // verb pos -> subject mention
+        let mut coded_positions: Vec<usize> = Vec::new();
+        let mut ci = 0;
+        while ci < cands.len() {
+            // All candidates at one position are alternatives: the best pattern over them wins.
+            let pos = cands[ci].pos;
+            let group_end = cands[ci..].iter().position(|c| c.pos != pos).map_or(cands.len(), |k| ci + k);
+            let group = &cands[ci..group_end];
+            ci = group_end;
+            let clause_end = (pos + 1..n).find(|&j| BARRIERS.contains(&norm(j)) && covering[j].is_none()).unwrap_or(n);
+            // Best pattern.
+            let mut best: Option<(&VerbPattern, Slots, VerbForm, u32)> = None;
+            for c in group {
+                for p in &d.verbs[c.verb as usize].patterns {
+                    if let Some(slots) = self.match_pattern(p, pos, clause_end, tokens, ids, &starting, &mentions) {
+                        if best.as_ref().is_none_or(|b| p.weight > b.0.weight) {
+                            best = Some((p, slots, c.form, c.verb));
+                        }
+                    }
+                }
+            }
+            let subject = self.subject(pos, group[0].form, tokens, &covering, &mentions, &subjects);
+            subjects.push((pos, subject));
+            let Some((pattern, slots, form, _verb)) = best else { continue };
+            // An infinitive governed by a verb that already coded ("agreed to visit") adds nothing.
+            if form == VerbForm::Base && pos > 0 && norm(pos - 1) == "to" && coded_positions.iter().any(|&cp| cp + 4 >= pos) {
+                continue;
+            }
+            let Some(code_id) = pattern.code else {
+                coded_positions.push(pos);
+                continue;
+            };
+            coded_positions.push(pos);
+            // Negation between the subject (or clause start) and the verb.
+            let neg_from = pos.saturating_sub(4);
+            if (neg_from..pos).any(|j| NEGATIONS.contains(&norm(j))) {
+                continue;
+            }
+            let info = d.codes.info(code_id);
+            // The "make statement" flood guard: 010 only from a specific pattern.
+            if info.code == "010" && pattern.weight == 0 {
+                continue;
+            }
+            // Passive: "was attacked by X", "Palestinians killed by Israeli forces".
+            let aux_before = (0..pos).rev().find(|&j| !matches!(norm(j), "not" | "n't" | "also" | "reportedly" | "allegedly") && !norm(j).ends_with("ly") || j == 0).map(norm).unwrap_or("");
+            let by_agent = (pos + 1 < n && norm(pos + 1) == "by").then(|| starting.get(pos + 2).copied().flatten()).flatten();
+            let participle = matches!(form, VerbForm::Participle | VerbForm::Past);
+            let passive = participle && (BE.contains(&aux_before) || by_agent.is_some()) && slots.source.is_none();
+            let (source, target) = if passive {
+                let agent = by_agent.or_else(|| {
+                    (pos + 1..clause_end).find(|&j| norm(j) == "by" && starting.get(j + 1).copied().flatten().is_some()).and_then(|j| starting[j + 1])
+                });
+                (agent, subject)
+            } else {
+                let source = slots.source.or(subject);
+                let target = slots.target.or_else(|| (pos + 1..clause_end).find_map(|j| starting[j].filter(|&mi| Some(mi) != source)));
+                (source, target)
+            };
+            let (Some(si), Some(ti)) = (source, target) else { continue };
+            if si == ti {
+                continue;
+            }
+            let (sm, tm) = (&mentions[si], &mentions[ti]);
+            // Date: in the clause after the verb, else before it.
+            let clause_start = (0..pos).rev().find(|&j| BARRIERS.contains(&norm(j)) && covering[j].is_none()).map_or(0, |j| j + 1);
+            let when = find_date(tokens, pos..clause_end, date)
+                .or_else(|| find_date(tokens, clause_start..pos, date))
+                .or(date.map(EventDate::Day));
+            let verb_tok = tokens.get(pos);
+            let spans = Spans { source: span_of(sm), verb: [verb_tok.start, verb_tok.end], target: span_of(tm) };
+            let pattern_ref = format!("{}:{}", d.files.get(pattern.file as usize).map_or("?", String::as_str), pattern.line);
+            for s in &sm.codes {
+                for t in &tm.codes {
+                    if s == t || events.iter().any(|e| e.source == *s && e.target == *t && e.code == info.code) {
+                        continue;
+                    }
+                    events.push(CodedEvent {
+                        article: article.to_string(),
+                        sentence: index,
+                        date: when,
+                        source: s.clone(),
+                        target: t.clone(),
+                        code: info.code.clone(),
+                        root: info.root.clone(),
+                        quad: info.quad,
+                        goldstein: info.goldstein,
+                        plover: info.plover.clone(),
+                        text: text.to_string(),
+                        spans,
+                        pattern: pattern_ref.clone(),
+                    });
+                }
+            }
+        }
+        (mention_spans, events)
+    }
+
+    /// The subject mention of the verb at `pos`.
+    fn subject(&self, pos: usize, form: VerbForm, tokens: &Tokens, covering: &[Option<usize>], mentions: &[ActorMention], earlier: &[(usize, Option<usize>)]) -> Option<usize> {
+        let norm = |i: usize| tokens.norm(i);
+        let mut j = pos;
+        while j > 0 && covering[j - 1].is_none() && (AUX.contains(&norm(j - 1)) || (norm(j - 1).ends_with("ly") && norm(j - 1).len() > 4) || is_quote(norm(j - 1))) {
+            j -= 1;
+        }
+        if j == 0 {
+            return None;
+        }
+        let prev = norm(j - 1);
+        // Coordinated predicate or participle: "... and summons", ", killing".
+        if prev == "and" || prev == "or" || (prev == "," && form == VerbForm::Gerund) || prev == "," && covering[j.saturating_sub(2)].is_none() {
+            if let Some(&(_, s)) = earlier.iter().rev().find(|(p, s)| *p < pos && s.is_some()) {
+                return s;
+            }
+        }
+        // Relative clause: "Trump, who hosted ...".
+        if matches!(prev, "who" | "which" | "that") {
+            let k = if j >= 2 && norm(j - 2) == "," { j.saturating_sub(3) } else { j.saturating_sub(2) };
+            return covering.get(k).copied().flatten();
+        }
+        let mut t = j;
+        while t > 0 {
+            t -= 1;
+            if let Some(mi) = covering[t] {
+                let m = &mentions[mi];
+                let oblique = m.start > 0 && PREPOSITIONS.contains(&norm(m.start - 1));
+                if !m.possessive && !oblique {
+                    return Some(mi);
+                }
+                t = m.start;
+                continue;
+            }
+            if BARRIERS.contains(&norm(t)) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Matches a pattern at the verb in `pos`; `None` when it does not apply.
+    #[allow(clippy::too_many_arguments)]
+    fn match_pattern(&self, p: &VerbPattern, pos: usize, clause_end: usize, tokens: &Tokens, ids: &[u32], starting: &[Option<usize>], mentions: &[ActorMention]) -> Option<Slots> {
+        // Words directly before the verb, nearest last.
+        let mut j = pos;
+        for alts in p.before.iter().rev() {
+            loop {
+                if j == 0 {
+                    return None;
+                }
+                j -= 1;
+                if !is_quote(tokens.norm(j)) {
+                    break;
+                }
+            }
+            if !alts.contains(&ids[j]) {
+                return None;
+            }
+        }
+        let mut slots = Slots::default();
+        if self.match_after(p, 0, pos + 1, clause_end, tokens, ids, starting, mentions, &mut slots) {
+            Some(slots)
+        } else {
+            None
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn match_after(&self, p: &VerbPattern, ei: usize, from: usize, end: usize, tokens: &Tokens, ids: &[u32], starting: &[Option<usize>], mentions: &[ActorMention], slots: &mut Slots) -> bool {
+        let Some((elem, adjacent)) = p.after.get(ei) else { return true };
+        let max_gap = if *adjacent { 0 } else { MAX_GAP };
+        let mut skipped = 0;
+        let mut j = from;
+        while j < end {
+            let w = tokens.norm(j);
+            if is_quote(w) {
+                j += 1;
+                continue;
+            }
+            let matched_end = match elem {
+                Elem::Words(alts) => alts.contains(&ids[j]).then_some(j + 1),
+                Elem::Set(s) => self.dict.sets[*s as usize].iter().find(|ph| ids.get(j..j + ph.len()) == Some(ph.as_slice())).map(|ph| j + ph.len()),
+                Elem::Target | Elem::Source => starting[j].map(|mi| mentions[mi].end),
+            };
+            if let Some(e) = matched_end {
+                let saved = *slots;
+                match elem {
+                    Elem::Target => slots.target = starting[j],
+                    Elem::Source => slots.source = starting[j],
+                    _ => {}
+                }
+                if self.match_after(p, ei + 1, e, end, tokens, ids, starting, mentions, slots) {
+                    return true;
+                }
+                *slots = saved;
+            }
+            if matches!(w, "," | "." | ";") && !matches!(elem, Elem::Target | Elem::Source) {
+                return false;
+            }
+            skipped += 1;
+            if skipped > max_gap {
+                return false;
+            }
+            j += 1;
+        }
+        false
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slots {
+    target: Option<usize>,
+    source: Option<usize>,
+}

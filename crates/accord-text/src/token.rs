@@ -30,6 +30,8 @@ pub struct Token {
     pub kind: TokenKind,
     /// The first character is uppercase.
     pub capitalized: bool,
+    /// Every letter is uppercase ("US", "WHO", "U.S.").
+    pub all_upper: bool,
 }
 
 /// The tokens of one piece of text, with their normal forms in one buffer.
@@ -131,6 +133,7 @@ impl Tokens {
             }
         }
         let capitalized = s.chars().next().is_some_and(char::is_uppercase);
+        let all_upper = capitalized && s.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
         self.tokens.push(Token {
             start: start as u32,
             end: end as u32,
@@ -138,6 +141,7 @@ impl Tokens {
             norm_end: self.norms.len() as u32,
             kind,
             capitalized,
+            all_upper,
         });
     }
 

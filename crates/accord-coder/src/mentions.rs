@@ -1,0 +1,324 @@
+//! Actor mentions: dictionary phrases grouped into the noun phrases that act.
+//!
+//! Longest-match phrases from the dictionary trie are combined by a few
+//! rules: a country word before an agent noun ("Kazakh officials" ->
+//! `KAZGOV`), an agent before a person ("President Tokayev"), "of/from" a
+//! country after an agent or person ("leaders from five Central Asian
+//! nations" -> `CASGOV`), possessives, "including" lists, and coordination
+//! ("Bahrain, Morocco and Sudan") into one compound mention.
+
+use accord_dict::{ActorEntry, Dictionary, PlaceForm};
+use accord_text::{Date, Tokens};
+
+/// A noun phrase naming one or more actors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorMention {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// CAMEO codes; several for a compound ("Bahrain and Morocco").
+    pub codes: Vec<String>,
+    /// Followed by `'s`.
+    pub possessive: bool,
+    /// The person named, when the mention is a person (for "he" later).
+    pub person: Option<u32>,
+    /// A pronoun resolved to an earlier person.
+    pub pronoun: bool,
+}
+
+/// Words that may stand between a country word and its agent noun
+/// ("Israeli defense minister", "U.S. State Department officials").
+fn is_filler(w: &str) -> bool {
+    !matches!(
+        w,
+        "and" | "or" | "," | ";" | ":" | "." | "of" | "from" | "in" | "on" | "with" | "to" | "by" | "for" | "against" | "that" | "which" | "who" | "the" | "a" | "an" | "\"" | "(" | ")"
+    )
+}
+
+const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "some", "other", "both", "all", "the", "its", "their", "fellow", "neighboring", "neighbouring"];
+const GENERIC_HEADS: &[&str] = &["nation", "nations", "country", "countries", "state", "states", "member", "members", "partner", "partners", "allies", "counterpart", "counterparts"];
+
+#[derive(Debug, Clone, Copy)]
+struct Raw {
+    start: usize,
+    end: usize,
+    entry: ActorEntry,
+}
+
+fn priority(e: &ActorEntry) -> u8 {
+    match e {
+        ActorEntry::Organization(_) => 0,
+        ActorEntry::Person(_) => 1,
+        ActorEntry::Place(..) => 2,
+        ActorEntry::Agent(_) => 3,
+    }
+}
+
+/// Per-article state carried from sentence to sentence.
+#[derive(Debug, Default, Clone)]
+pub struct MentionContext {
+    /// The last person mentioned, for "he"/"she".
+    pub last_person: Option<(u32, String)>,
+}
+
+/// Finds the actor mentions of a tokenized sentence.
+pub fn find_mentions(dict: &Dictionary, tokens: &Tokens, ids: &[u32], date: Option<Date>, ctx: &mut MentionContext) -> Vec<ActorMention> {
+    let n = tokens.len();
+    let caps: Vec<bool> = tokens.tokens().iter().map(|t| t.capitalized).collect();
+    let upper: Vec<bool> = tokens.tokens().iter().map(|t| t.all_upper).collect();
+    // Raw phrases, longest match, left to right.
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if let Some((end, mut entries)) = dict.longest_actor(ids, &caps, &upper, i) {
+            entries.sort_by_key(priority);
+            raws.push(Raw { start: i, end, entry: entries[0] });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    let norm = |i: usize| if i < n { tokens.norm(i) } else { "" };
+    let mut units: Vec<(ActorMention, Option<u32>)> = Vec::new(); // mention, agent index when only an agent
+    let mut k = 0;
+    let place_code = |idx: u32| dict.actors.places[idx as usize].code.clone();
+    let agent_code = |idx: u32| dict.actors.agents[idx as usize].code.clone();
+    let person_code = |idx: u32| dict.actors.people[idx as usize].code_on(date);
+    // Pronouns: add as raw person units in token order later.
+    while k < raws.len() {
+        let r = raws[k];
+        let mut m = ActorMention { start: r.start, end: r.end, codes: Vec::new(), possessive: false, person: None, pronoun: false };
+        let mut agent_only: Option<u32> = None;
+        match r.entry {
+            ActorEntry::Place(p, form) => {
+                let mut code = place_code(p);
+                if form == PlaceForm::Capital {
+                    code.push_str("GOV");
+                }
+                // Country word + (fillers) + agent [+ person].
+                let mut j = r.end;
+                let poss = norm(j) == "'s";
+                if poss {
+                    j += 1;
+                }
+                if let Some(next) = raws.get(k + 1) {
+                    let gap_ok = next.start >= j && next.start - j <= 2 && (j..next.start).all(|t| is_filler(norm(t)) && dict.verbs_of(ids[t]).is_empty());
+                    if gap_ok {
+                        match next.entry {
+                            ActorEntry::Agent(a) if form != PlaceForm::Capital => {
+                                code = format!("{}{}", place_code(p), agent_code(a));
+                                m.end = next.end;
+                                k += 1;
+                                // "Israeli Prime Minister Benjamin Netanyahu"
+                                if let Some(ActorEntry::Person(pi)) = raws.get(k + 1).filter(|x| x.start == m.end).map(|x| x.entry) {
+                                    if let Some(c) = person_code(pi) {
+                                        code = c;
+                                    }
+                                    m.person = Some(pi);
+                                    m.end = raws[k + 1].end;
+                                    k += 1;
+                                }
+                            }
+                            ActorEntry::Person(pi) if next.start == j && !poss => {
+                                // "Kazakh President Tokayev" without an agent in the dictionary.
+                                if let Some(c) = person_code(pi) {
+                                    code = c;
+                                }
+                                m.person = Some(pi);
+                                m.end = next.end;
+                                k += 1;
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                if m.end == r.end && poss {
+                    m.possessive = true;
+                }
+                // "Central Asian nations": a generic head noun after an adjective.
+                if form == PlaceForm::Adjective && GENERIC_HEADS.contains(&norm(m.end)) {
+                    m.end += 1;
+                }
+                m.codes.push(code);
+            }
+            ActorEntry::Organization(o) => {
+                m.codes.push(dict.actors.organizations[o as usize].code.clone());
+                // "Hamas militants", "UN officials": the organisation is the actor.
+                if let Some(next) = raws.get(k + 1) {
+                    if next.start == r.end && matches!(next.entry, ActorEntry::Agent(_)) {
+                        m.end = next.end;
+                        k += 1;
+                    }
+                }
+            }
+            ActorEntry::Person(pi) => {
+                if let Some(c) = person_code(pi) {
+                    m.codes.push(c);
+                }
+                m.person = Some(pi);
+            }
+            ActorEntry::Agent(a) => {
+                // Runs of agents: the first wins ("military officials").
+                while let Some(next) = raws.get(k + 1) {
+                    if next.start == m.end && matches!(next.entry, ActorEntry::Agent(_)) {
+                        m.end = next.end;
+                        k += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // Agent + person: "President Kassym-Jomart Tokayev".
+                if let Some(next) = raws.get(k + 1) {
+                    if let (ActorEntry::Person(pi), true) = (next.entry, next.start == m.end) {
+                        if let Some(c) = person_code(pi) {
+                            m.codes.push(c);
+                        }
+                        m.person = Some(pi);
+                        m.end = next.end;
+                        k += 1;
+                    }
+                }
+                if m.codes.is_empty() {
+                    agent_only = Some(a);
+                }
+            }
+        }
+        // "of Israel" / "from five Central Asian nations" after an agent or person.
+        if matches!(norm(m.end), "of" | "from") && (agent_only.is_some() || m.person.is_some()) {
+            if let Some(next) = raws.get(k + 1) {
+                let gap_start = m.end + 1;
+                let fill_ok = next.start >= gap_start && next.start - gap_start <= 2 && (gap_start..next.start).all(|t| NUMBER_WORDS.contains(&norm(t)) || tokens.norm(t).bytes().all(|b| b.is_ascii_digit()));
+                if let (ActorEntry::Place(p, form), true) = (next.entry, fill_ok) {
+                    if let Some(a) = agent_only {
+                        m.codes.push(format!("{}{}", place_code(p), agent_code(a)));
+                        agent_only = None;
+                    } else if m.codes.is_empty() {
+                        m.codes.push(format!("{}ELI", place_code(p)));
+                    }
+                    m.end = next.end;
+                    if form == PlaceForm::Adjective && GENERIC_HEADS.contains(&norm(m.end)) {
+                        m.end += 1;
+                    }
+                    k += 1;
+                }
+            }
+        }
+        if norm(m.end) == "'s" && !m.codes.is_empty() && !m.possessive {
+            m.possessive = true;
+        }
+        units.push((m, agent_only));
+        k += 1;
+    }
+    // Pronouns "he"/"she" as the last person mentioned before them.
+    let mut with_pronouns: Vec<(ActorMention, Option<u32>)> = Vec::with_capacity(units.len());
+    let mut current = ctx.last_person.clone();
+    let mut pending = units.into_iter().peekable();
+    for t in 0..n {
+        while let Some(u) = pending.next_if(|u| u.0.start <= t) {
+            if let (Some(pi), Some(c)) = (u.0.person, u.0.codes.first()) {
+                current = Some((pi, c.clone()));
+            }
+            with_pronouns.push(u);
+        }
+        let w = tokens.norm(t);
+        if (w == "he" || w == "she") && with_pronouns.last().is_none_or(|u| u.0.end <= t) {
+            if let Some((pi, code)) = current.clone() {
+                with_pronouns.push((ActorMention { start: t, end: t + 1, codes: vec![code], possessive: false, person: Some(pi), pronoun: true }, None));
+            }
+        }
+    }
+    with_pronouns.extend(pending);
+    let units = with_pronouns;
+
+    // "including X, Y and Z" / "such as X": add to the preceding mention.
+    let mut out: Vec<ActorMention> = Vec::new();
+    let mut idx = 0;
+    while idx < units.len() {
+        let (mut m, agent) = units[idx].clone();
+        idx += 1;
+        // Coordination: M1 [, M2]* [,] and|or [the] Mn.
+        loop {
+            let Some((nx, nagent)) = units.get(idx) else { break };
+            let between: Vec<&str> = (m.end..nx.start).map(norm).collect();
+            let joins = matches!(between.as_slice(), ["and"] | ["or"] | [","] | [",", "and"] | [",", "or"] | ["and", "the"] | [",", "and", "the"] | [",", "the"] | ["or", "the"] | ["as", "well", "as"]);
+            if !joins || m.possessive || nx.codes.is_empty() && nagent.is_none() || (m.codes.is_empty() && agent.is_none()) {
+                break;
+            }
+            // A list with a comma must end in "and"/"or" somewhere later; a bare comma is
+            // only a join when another unit follows that is joined by "and".
+            if between == [","] || between == [",", "the"] {
+                let closes = units[idx..].windows(2).take(6).any(|w| {
+                    let b: Vec<&str> = (w[0].0.end..w[1].0.start).map(norm).collect();
+                    matches!(b.as_slice(), ["and"] | [",", "and"] | ["or"] | [",", "or"] | ["and", "the"] | [",", "and", "the"])
+                });
+                if !closes {
+                    break;
+                }
+            }
+            // Country adjectives sharing an agent: "Israeli and Palestinian officials".
+            m.codes.extend(nx.codes.iter().cloned());
+            m.end = nx.end;
+            m.possessive = nx.possessive;
+            idx += 1;
+        }
+        // Adjective compounds before an agent got the agent only on the last one.
+        if m.codes.len() > 1 {
+            if let Some(last) = m.codes.last().cloned() {
+                if last.len() == 6 {
+                    let agent_suffix = &last[3..];
+                    for c in m.codes.iter_mut() {
+                        if c.len() == 3 {
+                            let is_place = dict.place(c).is_some();
+                            if is_place {
+                                c.push_str(agent_suffix);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // "including Kazakhstan" after a mention.
+        let inc_start = if norm(m.end) == "," { m.end + 1 } else { m.end };
+        if matches!(norm(inc_start), "including") || (norm(inc_start) == "such" && norm(inc_start + 1) == "as") {
+            let first = if norm(inc_start) == "such" { inc_start + 2 } else { inc_start + 1 };
+            if let Some((nx, _)) = units.get(idx).filter(|u| u.0.start == first && !u.0.codes.is_empty()) {
+                let mut nx = nx.clone();
+                idx += 1;
+                // the list itself may be a coordination
+                while let Some((ny, _)) = units.get(idx) {
+                    let between: Vec<&str> = (nx.end..ny.start).map(norm).collect();
+                    if matches!(between.as_slice(), ["and"] | [","] | [",", "and"]) && !ny.codes.is_empty() {
+                        nx.codes.extend(ny.codes.iter().cloned());
+                        nx.end = ny.end;
+                        idx += 1;
+                    } else {
+                        break;
+                    }
+                }
+                let suffix = m.codes.first().filter(|c| c.len() == 6).map(|c| c[3..].to_string());
+                for c in nx.codes {
+                    let c = match &suffix {
+                        Some(s) if c.len() == 3 && dict.place(&c).is_some() => format!("{c}{s}"),
+                        _ => c,
+                    };
+                    if !m.codes.contains(&c) {
+                        m.codes.push(c);
+                    }
+                }
+                m.end = nx.end;
+            }
+        }
+        if !m.codes.is_empty() {
+            m.codes.dedup();
+            out.push(m);
+        }
+    }
+    if let Some(lp) = out.iter().rev().find(|m| m.person.is_some() && !m.pronoun) {
+        if let (Some(pi), Some(c)) = (lp.person, lp.codes.first()) {
+            ctx.last_person = Some((pi, c.clone()));
+        }
+    }
+    out
+}
+
