@@ -138,6 +138,7 @@ fn is_quote(w: &str) -> bool {
 /// Codes articles with one compiled dictionary. Cheap to share across threads.
 pub struct Coder<'d> {
     dict: &'d Dictionary,
+    explain: bool,
 }
 
 /// Per-sentence working state, reused across sentences.
@@ -156,7 +157,15 @@ struct Candidate {
 impl<'d> Coder<'d> {
     /// A coder over a compiled dictionary.
     pub fn new(dict: &'d Dictionary) -> Coder<'d> {
-        Coder { dict }
+        Coder { dict, explain: false }
+    }
+
+    /// Prints, on stderr, how each sentence was read: tokens that are
+    /// dictionary words, mentions, verb candidates, the pattern chosen and
+    /// why source and target were picked.
+    pub fn with_explain(mut self, on: bool) -> Coder<'d> {
+        self.explain = on;
+        self
     }
 
     /// The dictionary.
@@ -189,6 +198,12 @@ impl<'d> Coder<'d> {
         let mentions = mentions::find_mentions(d, tokens, ids, date, ctx);
         let span_of = |m: &ActorMention| [tokens.get(m.start).start, tokens.get(m.end - 1).end];
         let mention_spans: Vec<MentionSpan> = mentions.iter().map(|m| MentionSpan { start: span_of(m)[0], end: span_of(m)[1], codes: m.codes.clone() }).collect();
+        if self.explain {
+            eprintln!("-- {article}#{index}: {text}");
+            for m in &mention_spans {
+                eprintln!("   mention [{}] {:?}{}", &text[m.start as usize..m.end as usize], m.codes, if mentions.iter().any(|x| span_of(x)[0] == m.start && x.possessive) { " (possessive)" } else { "" });
+            }
+        }
         if mentions.len() < 2 && !mentions.iter().any(|m| m.codes.len() > 1) {
             return (mention_spans, Vec::new());
         }
@@ -247,6 +262,18 @@ impl<'d> Coder<'d> {
             }
             let subject = self.subject(pos, group[0].form, tokens, &covering, &mentions, &subjects);
             subjects.push((pos, subject));
+            if self.explain {
+                let verbs: Vec<&str> = group.iter().map(|c| d.verbs[c.verb as usize].lemma.as_str()).collect();
+                let chosen = best.as_ref().map(|(p, ..)| format!("{}:{} -> {}", d.files.get(p.file as usize).map_or("?", String::as_str), p.line, p.code.map_or("---".to_string(), |c| d.codes.info(c).code.clone())));
+                eprintln!(
+                    "   verb [{}] {:?} {:?}: subject {:?}, pattern {}",
+                    norm(pos),
+                    verbs,
+                    group[0].form,
+                    subject.map(|s| &text[span_of(&mentions[s])[0] as usize..span_of(&mentions[s])[1] as usize]),
+                    chosen.unwrap_or_else(|| "none".into())
+                );
+            }
             let Some((pattern, slots, form, _verb)) = best else { continue };
             // An infinitive governed by a verb that already coded ("agreed to visit") adds nothing.
             if form == VerbForm::Base && pos > 0 && norm(pos - 1) == "to" && coded_positions.iter().any(|&cp| cp + 4 >= pos) {

@@ -163,6 +163,8 @@ fn parse_pattern(t: &str) -> Result<RawPattern, String> {
     let mut elems = Vec::new();
     for p in parts {
         let e = match p {
+            // A later `*` is read as an explicit gap, like `...`.
+            "*" if elems.contains(&RawElem::Verb) => continue,
             "*" => RawElem::Verb,
             "+" => RawElem::Target,
             "$" => RawElem::Source,
