@@ -241,6 +241,8 @@ impl<'d> Coder<'d> {
         let mut events: Vec<CodedEvent> = Vec::new();
         let mut subjects: Vec<(usize, Option<usize>)> = Vec::new(); // verb pos -> subject mention
         let mut coded_positions: Vec<usize> = Vec::new();
+        // Patterns that matched, whose words are not verbs of their own ("held a phone call").
+        let mut consumed: Vec<Slots> = Vec::new();
         let mut ci = 0;
         while ci < cands.len() {
             // All candidates at one position are alternatives: the best pattern over them wins.
@@ -248,6 +250,9 @@ impl<'d> Coder<'d> {
             let group_end = cands[ci..].iter().position(|c| c.pos != pos).map_or(cands.len(), |k| ci + k);
             let group = &cands[ci..group_end];
             ci = group_end;
+            if consumed.iter().any(|s| s.consumed(pos)) {
+                continue;
+            }
             let clause_end = (pos + 1..n).find(|&j| BARRIERS.contains(&norm(j)) && covering[j].is_none()).unwrap_or(n);
             // Best pattern.
             let mut best: Option<(&VerbPattern, Slots, VerbForm, u32)> = None;
@@ -275,6 +280,7 @@ impl<'d> Coder<'d> {
                 );
             }
             let Some((pattern, slots, form, _verb)) = best else { continue };
+            consumed.push(slots);
             // An infinitive governed by a verb that already coded ("agreed to visit") adds nothing.
             if form == VerbForm::Base && pos > 0 && norm(pos - 1) == "to" && coded_positions.iter().any(|&cp| cp + 4 >= pos) {
                 continue;
@@ -408,7 +414,7 @@ impl<'d> Coder<'d> {
                 return None;
             }
         }
-        let mut slots = Slots::default();
+        let mut slots = Slots { verb: pos, ..Slots::default() };
         if self.match_after(p, 0, pos + 1, clause_end, tokens, ids, starting, mentions, &mut slots) {
             Some(slots)
         } else {
@@ -438,7 +444,7 @@ impl<'d> Coder<'d> {
                 match elem {
                     Elem::Target => slots.target = starting[j],
                     Elem::Source => slots.source = starting[j],
-                    _ => {}
+                    Elem::Words(_) | Elem::Set(_) => slots.mark(j, e),
                 }
                 if self.match_after(p, ei + 1, e, end, tokens, ids, starting, mentions, slots) {
                     return true;
@@ -462,4 +468,23 @@ impl<'d> Coder<'d> {
 struct Slots {
     target: Option<usize>,
     source: Option<usize>,
+    /// Tokens the pattern's words matched, as bits of offsets after the verb.
+    words: u64,
+    /// The verb's position.
+    verb: usize,
+}
+
+impl Slots {
+    fn mark(&mut self, from: usize, to: usize) {
+        for k in from..to {
+            let off = k - self.verb;
+            if off < 64 {
+                self.words |= 1 << off;
+            }
+        }
+    }
+
+    fn consumed(&self, k: usize) -> bool {
+        k > self.verb && k - self.verb < 64 && self.words & (1 << (k - self.verb)) != 0
+    }
 }
