@@ -20,7 +20,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "accord", version, about = "Code political events (CAMEO, PLOVER) from raw English news.", after_help = "\
+#[command(
+    name = "accord",
+    version,
+    about = "Code political events (CAMEO, PLOVER) from raw English news.",
+    after_help = "\
 Examples:
   accord code article.txt                       events as a readable table
   accord code --format jsonl corpus.jsonl       one JSON event a line
@@ -28,7 +32,8 @@ Examples:
   cat article.txt | accord code -               stdin
   accord ingest articles/ corpus.jsonl          store articles, sentences, mentions, events
   accord events --actor KAZ --since 2025-11-01 --format csv
-  accord dict check                             validate the dictionaries")]
+  accord dict check                             validate the dictionaries"
+)]
 struct Cli {
     /// Dictionary directory laid out like the project's data/ (default: the built-in dictionaries).
     #[arg(long, global = true, value_name = "DIR", env = "ACCORD_DATA")]
@@ -84,7 +89,12 @@ enum DictCommand {
 #[derive(Args)]
 struct DbArg {
     /// Database file.
-    #[arg(long, value_name = "PATH", env = "ACCORD_DB", default_value = "accord.db")]
+    #[arg(
+        long,
+        value_name = "PATH",
+        env = "ACCORD_DB",
+        default_value = "accord.db"
+    )]
     db: PathBuf,
 }
 
@@ -160,7 +170,9 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 fn load_dictionary(data: Option<&PathBuf>) -> Result<Loaded> {
     match data {
-        Some(dir) => Dictionary::load_dir(dir).map_err(|e| anyhow::anyhow!("{e}")).with_context(|| format!("loading dictionaries from {}", dir.display())),
+        Some(dir) => Dictionary::load_dir(dir)
+            .map_err(|e| anyhow::anyhow!("{e}"))
+            .with_context(|| format!("loading dictionaries from {}", dir.display())),
         None => Ok(Dictionary::embedded()),
     }
 }
@@ -194,7 +206,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let coder = Coder::new(&dict).with_explain(args.explain);
             let mut scratch = Scratch::default();
             let stdout = std::io::stdout();
-            let mut out = output::EventWriter::new(std::io::BufWriter::new(stdout.lock()), args.format);
+            let mut out =
+                output::EventWriter::new(std::io::BufWriter::new(stdout.lock()), args.format);
             let mut warn = DateWarning(false);
             for item in ArticleReader::new(&args.input.inputs) {
                 match item {
@@ -217,15 +230,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let dict = dictionary_for_coding(cli.data.as_ref(), &mut bad)?;
             let coder = Coder::new(&dict);
             let mut scratch = Scratch::default();
-            let mut store = Store::open(&args.db.db).with_context(|| format!("opening database {}", args.db.db.display()))?;
+            let mut store = Store::open(&args.db.db)
+                .with_context(|| format!("opening database {}", args.db.db.display()))?;
             let before = store.counts()?;
             let bar = indicatif::ProgressBar::new_spinner();
             bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
             let mut batch = Vec::with_capacity(args.batch.max(1));
             let mut total = accord_store::IngestStats::default();
             let mut warn = DateWarning(false);
-            let flush = |batch: &mut Vec<_>, total: &mut accord_store::IngestStats, store: &mut Store| -> Result<()> {
-                let s = store.ingest(batch).context("storing a batch (the batch was rolled back; earlier batches are kept)")?;
+            let flush = |batch: &mut Vec<_>,
+                         total: &mut accord_store::IngestStats,
+                         store: &mut Store|
+             -> Result<()> {
+                let s = store.ingest(batch).context(
+                    "storing a batch (the batch was rolled back; earlier batches are kept)",
+                )?;
                 total.added += s.added;
                 total.skipped += s.skipped;
                 total.sentences += s.sentences;
@@ -274,7 +293,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Events(args) => {
             if !args.db.db.exists() {
-                bail!("no database at {}; run `accord ingest` first or pass --db", args.db.db.display());
+                bail!(
+                    "no database at {}; run `accord ingest` first or pass --db",
+                    args.db.db.display()
+                );
             }
             let store = Store::open(&args.db.db)?;
             let q = EventQuery {
@@ -289,7 +311,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let events = store.events(&q)?;
             let stdout = std::io::stdout();
-            let mut out = output::EventWriter::new(std::io::BufWriter::new(stdout.lock()), args.format);
+            let mut out =
+                output::EventWriter::new(std::io::BufWriter::new(stdout.lock()), args.format);
             for e in &events {
                 out.write(e)?;
             }
@@ -297,23 +320,40 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Stats { db, format } => {
             if !db.db.exists() {
-                bail!("no database at {}; run `accord ingest` first or pass --db", db.db.display());
+                bail!(
+                    "no database at {}; run `accord ingest` first or pass --db",
+                    db.db.display()
+                );
             }
             let c = Store::open(&db.db)?.counts()?;
-            let share = if c.sentences > 0 { c.sentences_with_events as f64 / c.sentences as f64 } else { 0.0 };
+            let share = if c.sentences > 0 {
+                c.sentences_with_events as f64 / c.sentences as f64
+            } else {
+                0.0
+            };
             let mut o = std::io::stdout().lock();
             match format {
-                Format::Jsonl => writeln!(o, "{}", serde_json::json!({"articles": c.articles, "sentences": c.sentences, "mentions": c.mentions, "events": c.events, "sentences_with_events": c.sentences_with_events, "share_with_events": share}))?,
+                Format::Jsonl => writeln!(
+                    o,
+                    "{}",
+                    serde_json::json!({"articles": c.articles, "sentences": c.sentences, "mentions": c.mentions, "events": c.events, "sentences_with_events": c.sentences_with_events, "share_with_events": share})
+                )?,
                 Format::Csv => {
                     writeln!(o, "articles,sentences,mentions,events,sentences_with_events,share_with_events")?;
-                    writeln!(o, "{},{},{},{},{},{share:.4}", c.articles, c.sentences, c.mentions, c.events, c.sentences_with_events)?;
+                    writeln!(
+                        o,
+                        "{},{},{},{},{},{share:.4}",
+                        c.articles, c.sentences, c.mentions, c.events, c.sentences_with_events
+                    )?;
                 }
                 Format::Table => {
                     writeln!(o, "articles                {}\nsentences               {}\nmentions                {}\nevents                  {}\nsentences with events   {} ({:.1}%)", c.articles, c.sentences, c.mentions, c.events, c.sentences_with_events, share * 100.0)?;
                 }
             }
         }
-        Command::Dict { command: DictCommand::Check } => {
+        Command::Dict {
+            command: DictCommand::Check,
+        } => {
             let loaded = load_dictionary(cli.data.as_ref())?;
             let mut errors = 0;
             for d in &loaded.diagnostics {
@@ -342,7 +382,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
     }
-    Ok(if bad { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if bad {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn main() -> ExitCode {
@@ -351,7 +395,9 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`accord code ... | head`) is not an error.
-            if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            {
                 return ExitCode::SUCCESS;
             }
             eprintln!("accord: error: {e:#}");

@@ -44,7 +44,11 @@ fn piece(text: &str, span: [u32; 2]) -> &str {
 impl<W: Write> EventWriter<W> {
     /// A writer.
     pub fn new(w: W, format: Format) -> Self {
-        EventWriter { w, format, started: false }
+        EventWriter {
+            w,
+            format,
+            started: false,
+        }
     }
 
     /// Writes one event.
@@ -86,7 +90,11 @@ impl<W: Write> EventWriter<W> {
             }
             Format::Table => {
                 if !self.started {
-                    writeln!(self.w, "{:<23} {:<10} {:<10} {:<5} {:<10} {}", "DATE", "SOURCE", "TARGET", "CODE", "PLOVER", "EVIDENCE")?;
+                    writeln!(
+                        self.w,
+                        "{:<23} {:<10} {:<10} {:<5} {:<10} EVIDENCE",
+                        "DATE", "SOURCE", "TARGET", "CODE", "PLOVER"
+                    )?;
                 }
                 self.started = true;
                 let date = match e.date {

@@ -109,25 +109,125 @@ impl CodedArticle {
 
 /// Words after which a verb-form token is a noun ("the attack", "a call").
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "every", "each", "another", "no", "any", "such", "'s",
-    "of", "first", "second", "new", "major", "joint",
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those",
+    "every", "each", "another", "no", "any", "such", "'s", "of", "first", "second", "new", "major",
+    "joint",
 ];
 /// Auxiliaries and adverbs skipped between a subject and its verb.
 const AUX: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "can", "may", "might", "shall", "should", "must",
-    "also", "not", "n't", "never", "then", "later", "again", "already", "still", "reportedly", "allegedly", "formally", "officially", "jointly", "did", "does",
-    "do", "just", "now", "once", "soon", "subsequently", "initially", "first", "recently", "finally", "publicly", "repeatedly", "ultimately", "to", "set",
-    "expected", "going", "able", "reportedly", "say", "says", "said",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "shall",
+    "should",
+    "must",
+    "also",
+    "not",
+    "n't",
+    "never",
+    "then",
+    "later",
+    "again",
+    "already",
+    "still",
+    "reportedly",
+    "allegedly",
+    "formally",
+    "officially",
+    "jointly",
+    "did",
+    "does",
+    "do",
+    "just",
+    "now",
+    "once",
+    "soon",
+    "subsequently",
+    "initially",
+    "first",
+    "recently",
+    "finally",
+    "publicly",
+    "repeatedly",
+    "ultimately",
+    "to",
+    "set",
+    "expected",
+    "going",
+    "able",
+    "reportedly",
+    "say",
+    "says",
+    "said",
 ];
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"];
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got",
+];
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 /// Words that end a clause for subject and target search.
-const BARRIERS: &[&str] = &[";", "that", "which", "who", "whom", "whose", "because", "while", "although", "though", "whereas", "but", "if", "unless", "when", "where", ":", "(", ")", "after", "before", "since", "until", "as"];
+const BARRIERS: &[&str] = &[
+    ";", "that", "which", "who", "whom", "whose", "because", "while", "although", "though",
+    "whereas", "but", "if", "unless", "when", "where", ":", "(", ")", "after", "before", "since",
+    "until", "as",
+];
 /// A mention after one of these is a prepositional object, not a subject.
 const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "with", "by", "to", "from", "for", "against", "into", "across", "over", "near", "within", "between", "among", "toward", "towards", "through",
-    "about", "under", "after", "before", "during", "of", "via", "like", "including", "than", "as", "upon", "onto", "amid", "despite", "without", "outside", "inside",
-    "involving", "along", "around", "behind", "beyond", "off",
+    "in",
+    "on",
+    "at",
+    "with",
+    "by",
+    "to",
+    "from",
+    "for",
+    "against",
+    "into",
+    "across",
+    "over",
+    "near",
+    "within",
+    "between",
+    "among",
+    "toward",
+    "towards",
+    "through",
+    "about",
+    "under",
+    "after",
+    "before",
+    "during",
+    "of",
+    "via",
+    "like",
+    "including",
+    "than",
+    "as",
+    "upon",
+    "onto",
+    "amid",
+    "despite",
+    "without",
+    "outside",
+    "inside",
+    "involving",
+    "along",
+    "around",
+    "behind",
+    "beyond",
+    "off",
 ];
 const MAX_GAP: usize = 4;
 
@@ -157,7 +257,10 @@ struct Candidate {
 impl<'d> Coder<'d> {
     /// A coder over a compiled dictionary.
     pub fn new(dict: &'d Dictionary) -> Coder<'d> {
-        Coder { dict, explain: false }
+        Coder {
+            dict,
+            explain: false,
+        }
     }
 
     /// Prints, on stderr, how each sentence was read: tokens that are
@@ -174,20 +277,40 @@ impl<'d> Coder<'d> {
     }
 
     /// Codes an article. `date` overrides the article's own date.
-    pub fn code_article(&self, article: &Article, date: Option<Date>, scratch: &mut Scratch) -> CodedArticle {
+    pub fn code_article(
+        &self,
+        article: &Article,
+        date: Option<Date>,
+        scratch: &mut Scratch,
+    ) -> CodedArticle {
         let date = date.or(article.date);
         let mut ctx = MentionContext::default();
         let mut sentences = Vec::new();
         for (index, (start, end)) in split_sentences(&article.text).into_iter().enumerate() {
             let text = &article.text[start..end];
-            let (mentions, events) = self.code_sentence(&article.id, index as u32, text, date, &mut ctx, scratch);
-            sentences.push(CodedSentence { index: index as u32, start: start as u32, end: end as u32, mentions, events });
+            let (mentions, events) =
+                self.code_sentence(&article.id, index as u32, text, date, &mut ctx, scratch);
+            sentences.push(CodedSentence {
+                index: index as u32,
+                start: start as u32,
+                end: end as u32,
+                mentions,
+                events,
+            });
         }
         CodedArticle { sentences }
     }
 
     /// Codes one sentence; `ctx` carries the last person mentioned.
-    pub fn code_sentence(&self, article: &str, index: u32, text: &str, date: Option<Date>, ctx: &mut MentionContext, scratch: &mut Scratch) -> (Vec<MentionSpan>, Vec<CodedEvent>) {
+    pub fn code_sentence(
+        &self,
+        article: &str,
+        index: u32,
+        text: &str,
+        date: Option<Date>,
+        ctx: &mut MentionContext,
+        scratch: &mut Scratch,
+    ) -> (Vec<MentionSpan>, Vec<CodedEvent>) {
         let d = self.dict;
         scratch.tokens.tokenize(text);
         let tokens = &scratch.tokens;
@@ -197,11 +320,30 @@ impl<'d> Coder<'d> {
         let n = tokens.len();
         let mentions = mentions::find_mentions(d, tokens, ids, date, ctx);
         let span_of = |m: &ActorMention| [tokens.get(m.start).start, tokens.get(m.end - 1).end];
-        let mention_spans: Vec<MentionSpan> = mentions.iter().map(|m| MentionSpan { start: span_of(m)[0], end: span_of(m)[1], codes: m.codes.clone() }).collect();
+        let mention_spans: Vec<MentionSpan> = mentions
+            .iter()
+            .map(|m| MentionSpan {
+                start: span_of(m)[0],
+                end: span_of(m)[1],
+                codes: m.codes.clone(),
+            })
+            .collect();
         if self.explain {
             eprintln!("-- {article}#{index}: {text}");
             for m in &mention_spans {
-                eprintln!("   mention [{}] {:?}{}", &text[m.start as usize..m.end as usize], m.codes, if mentions.iter().any(|x| span_of(x)[0] == m.start && x.possessive) { " (possessive)" } else { "" });
+                eprintln!(
+                    "   mention [{}] {:?}{}",
+                    &text[m.start as usize..m.end as usize],
+                    m.codes,
+                    if mentions
+                        .iter()
+                        .any(|x| span_of(x)[0] == m.start && x.possessive)
+                    {
+                        " (possessive)"
+                    } else {
+                        ""
+                    }
+                );
             }
         }
         if mentions.len() < 2 && !mentions.iter().any(|m| m.codes.len() > 1) {
@@ -227,9 +369,49 @@ impl<'d> Coder<'d> {
             if forms.is_empty() {
                 continue;
             }
-            let prev = (0..i).rev().find(|&j| !is_quote(norm(j))).map(norm).unwrap_or("");
-            if DETERMINERS.contains(&prev) {
+            let prev_pos = (0..i).rev().find(|&j| !is_quote(norm(j)));
+            let prev = prev_pos.map(norm).unwrap_or("");
+            // "the attack", "so-called", "Israeli-occupied": not verbs.
+            if DETERMINERS.contains(&prev)
+                || (prev == "-"
+                    && prev_pos.is_some_and(|p| tokens.get(p).end == tokens.get(i).start))
+            {
                 continue;
+            }
+            // "what it called", "what he described as": naming, not an event.
+            if i >= 2 && norm(i - 2) == "what" {
+                continue;
+            }
+            // A participle right after a plain noun is a reduced relative
+            // ("ships banned from EU ports", "oil sold to buyers"), not a main verb.
+            if let Some(pp) = prev_pos {
+                let participle = forms.iter().any(|&(_, f)| f == VerbForm::Participle);
+                let t = tokens.get(pp);
+                let plain_noun = t.kind == accord_text::TokenKind::Word
+                    && !t.capitalized
+                    && covering[pp].is_none()
+                    && !AUX.contains(&prev)
+                    && !prev.ends_with("ly")
+                    && !matches!(
+                        prev,
+                        "and"
+                            | "or"
+                            | "who"
+                            | "which"
+                            | "that"
+                            | "it"
+                            | "they"
+                            | "he"
+                            | "she"
+                            | "we"
+                            | "i"
+                    )
+                    && d.verbs_of(ids[pp]).is_empty()
+                    && d.longest_actor(ids, &[false; 1].repeat(n), &[false; 1].repeat(n), pp)
+                        .is_none();
+                if participle && plain_noun {
+                    continue;
+                }
             }
             // Prefer the verb whose patterns exist; keep every verb sharing the form.
             for &(verb, form) in forms {
@@ -247,18 +429,25 @@ impl<'d> Coder<'d> {
         while ci < cands.len() {
             // All candidates at one position are alternatives: the best pattern over them wins.
             let pos = cands[ci].pos;
-            let group_end = cands[ci..].iter().position(|c| c.pos != pos).map_or(cands.len(), |k| ci + k);
+            let group_end = cands[ci..]
+                .iter()
+                .position(|c| c.pos != pos)
+                .map_or(cands.len(), |k| ci + k);
             let group = &cands[ci..group_end];
             ci = group_end;
             if consumed.iter().any(|s| s.consumed(pos)) {
                 continue;
             }
-            let clause_end = (pos + 1..n).find(|&j| BARRIERS.contains(&norm(j)) && covering[j].is_none()).unwrap_or(n);
+            let clause_end = (pos + 1..n)
+                .find(|&j| BARRIERS.contains(&norm(j)) && covering[j].is_none())
+                .unwrap_or(n);
             // Best pattern.
             let mut best: Option<(&VerbPattern, Slots, VerbForm, u32)> = None;
             for c in group {
                 for p in &d.verbs[c.verb as usize].patterns {
-                    if let Some(slots) = self.match_pattern(p, pos, clause_end, tokens, ids, &starting, &mentions) {
+                    if let Some(slots) =
+                        self.match_pattern(p, pos, clause_end, tokens, ids, &starting, &mentions)
+                    {
                         if best.as_ref().is_none_or(|b| p.weight > b.0.weight) {
                             best = Some((p, slots, c.form, c.verb));
                         }
@@ -268,21 +457,39 @@ impl<'d> Coder<'d> {
             let subject = self.subject(pos, group[0].form, tokens, &covering, &mentions, &subjects);
             subjects.push((pos, subject));
             if self.explain {
-                let verbs: Vec<&str> = group.iter().map(|c| d.verbs[c.verb as usize].lemma.as_str()).collect();
-                let chosen = best.as_ref().map(|(p, ..)| format!("{}:{} -> {}", d.files.get(p.file as usize).map_or("?", String::as_str), p.line, p.code.map_or("---".to_string(), |c| d.codes.info(c).code.clone())));
+                let verbs: Vec<&str> = group
+                    .iter()
+                    .map(|c| d.verbs[c.verb as usize].lemma.as_str())
+                    .collect();
+                let chosen = best.as_ref().map(|(p, ..)| {
+                    format!(
+                        "{}:{} -> {}",
+                        d.files.get(p.file as usize).map_or("?", String::as_str),
+                        p.line,
+                        p.code
+                            .map_or("---".to_string(), |c| d.codes.info(c).code.clone())
+                    )
+                });
                 eprintln!(
                     "   verb [{}] {:?} {:?}: subject {:?}, pattern {}",
                     norm(pos),
                     verbs,
                     group[0].form,
-                    subject.map(|s| &text[span_of(&mentions[s])[0] as usize..span_of(&mentions[s])[1] as usize]),
+                    subject.map(|s| &text
+                        [span_of(&mentions[s])[0] as usize..span_of(&mentions[s])[1] as usize]),
                     chosen.unwrap_or_else(|| "none".into())
                 );
             }
-            let Some((pattern, slots, form, _verb)) = best else { continue };
+            let Some((pattern, slots, form, _verb)) = best else {
+                continue;
+            };
             consumed.push(slots);
             // An infinitive governed by a verb that already coded ("agreed to visit") adds nothing.
-            if form == VerbForm::Base && pos > 0 && norm(pos - 1) == "to" && coded_positions.iter().any(|&cp| cp + 4 >= pos) {
+            if form == VerbForm::Base
+                && pos > 0
+                && norm(pos - 1) == "to"
+                && coded_positions.iter().any(|&cp| cp + 4 >= pos)
+            {
                 continue;
             }
             let Some(code_id) = pattern.code else {
@@ -301,36 +508,93 @@ impl<'d> Coder<'d> {
                 continue;
             }
             // Passive: "was attacked by X", "Palestinians killed by Israeli forces".
-            let aux_before = (0..pos).rev().find(|&j| !matches!(norm(j), "not" | "n't" | "also" | "reportedly" | "allegedly") && !norm(j).ends_with("ly") || j == 0).map(norm).unwrap_or("");
-            let by_agent = (pos + 1 < n && norm(pos + 1) == "by").then(|| starting.get(pos + 2).copied().flatten()).flatten();
+            let aux_before = (0..pos)
+                .rev()
+                .find(|&j| {
+                    !matches!(norm(j), "not" | "n't" | "also" | "reportedly" | "allegedly")
+                        && !norm(j).ends_with("ly")
+                        || j == 0
+                })
+                .map(norm)
+                .unwrap_or("");
+            // "by X" / "by the X" right after the verb.
+            let by_at = |j: usize| -> Option<usize> {
+                if j < n && norm(j) == "by" {
+                    let k = if norm(j + 1) == "the" { j + 2 } else { j + 1 };
+                    starting.get(k).copied().flatten()
+                } else {
+                    None
+                }
+            };
+            let by_agent = by_at(pos + 1);
             let participle = matches!(form, VerbForm::Participle | VerbForm::Past);
-            let passive = participle && (BE.contains(&aux_before) || by_agent.is_some()) && slots.source.is_none();
+            let passive = participle
+                && (BE.contains(&aux_before) || by_agent.is_some())
+                && slots.source.is_none();
             let (source, target) = if passive {
-                let agent = by_agent.or_else(|| {
-                    (pos + 1..clause_end).find(|&j| norm(j) == "by" && starting.get(j + 1).copied().flatten().is_some()).and_then(|j| starting[j + 1])
-                });
+                let agent = by_agent.or_else(|| (pos + 1..clause_end).find_map(by_at));
                 (agent, subject)
+            } else if slots.source.is_some() {
+                // "received a visit from $": the subject is the target.
+                (slots.source, slots.target.or(subject))
             } else {
-                let source = slots.source.or(subject);
-                let target = slots.target.or_else(|| (pos + 1..clause_end).find_map(|j| starting[j].filter(|&mi| Some(mi) != source)));
+                let source = subject;
+                // The first actor after the verb, not past a comma (an appositive or a new clause).
+                let comma = (pos + 1..clause_end)
+                    .find(|&j| norm(j) == "," && covering[j].is_none())
+                    .unwrap_or(clause_end);
+                let target = slots.target.or_else(|| {
+                    (pos + 1..comma).find_map(|j| starting[j].filter(|&mi| Some(mi) != source))
+                });
                 (source, target)
             };
-            let (Some(si), Some(ti)) = (source, target) else { continue };
-            if si == ti {
+            // A compound subject with no target acts on itself: "X and Y reach a deal".
+            let (source, target) = match (source, target) {
+                (Some(si), None) if !passive && mentions[si].codes.len() > 1 => {
+                    (Some(si), Some(si))
+                }
+                st => st,
+            };
+            let (Some(si), Some(ti)) = (source, target) else {
+                continue;
+            };
+            if si == ti && mentions[si].codes.len() < 2 {
                 continue;
             }
             let (sm, tm) = (&mentions[si], &mentions[ti]);
             // Date: in the clause after the verb, else before it.
-            let clause_start = (0..pos).rev().find(|&j| BARRIERS.contains(&norm(j)) && covering[j].is_none()).map_or(0, |j| j + 1);
+            let clause_start = (0..pos)
+                .rev()
+                .find(|&j| BARRIERS.contains(&norm(j)) && covering[j].is_none())
+                .map_or(0, |j| j + 1);
+            // A date after the article's is a plan or deadline, not when this happened.
+            let past = |w: EventDate| date.is_none_or(|a| w.from() <= a);
             let when = find_date(tokens, pos..clause_end, date)
-                .or_else(|| find_date(tokens, clause_start..pos, date))
+                .filter(|w| past(*w))
+                .or_else(|| find_date(tokens, clause_start..pos, date).filter(|w| past(*w)))
                 .or(date.map(EventDate::Day));
             let verb_tok = tokens.get(pos);
-            let spans = Spans { source: span_of(sm), verb: [verb_tok.start, verb_tok.end], target: span_of(tm) };
-            let pattern_ref = format!("{}:{}", d.files.get(pattern.file as usize).map_or("?", String::as_str), pattern.line);
+            let spans = Spans {
+                source: span_of(sm),
+                verb: [verb_tok.start, verb_tok.end],
+                target: span_of(tm),
+            };
+            let pattern_ref = format!(
+                "{}:{}",
+                d.files
+                    .get(pattern.file as usize)
+                    .map_or("?", String::as_str),
+                pattern.line
+            );
             for s in &sm.codes {
                 for t in &tm.codes {
-                    if s == t || events.iter().any(|e| e.source == *s && e.target == *t && e.code == info.code) {
+                    // "Pakistani troops ... Pakistan": an actor acting on its own country is no event.
+                    if s.starts_with(t.as_str())
+                        || t.starts_with(s.as_str())
+                        || events
+                            .iter()
+                            .any(|e| e.source == *s && e.target == *t && e.code == info.code)
+                    {
                         continue;
                     }
                     events.push(CodedEvent {
@@ -355,10 +619,23 @@ impl<'d> Coder<'d> {
     }
 
     /// The subject mention of the verb at `pos`.
-    fn subject(&self, pos: usize, form: VerbForm, tokens: &Tokens, covering: &[Option<usize>], mentions: &[ActorMention], earlier: &[(usize, Option<usize>)]) -> Option<usize> {
+    fn subject(
+        &self,
+        pos: usize,
+        form: VerbForm,
+        tokens: &Tokens,
+        covering: &[Option<usize>],
+        mentions: &[ActorMention],
+        earlier: &[(usize, Option<usize>)],
+    ) -> Option<usize> {
         let norm = |i: usize| tokens.norm(i);
         let mut j = pos;
-        while j > 0 && covering[j - 1].is_none() && (AUX.contains(&norm(j - 1)) || (norm(j - 1).ends_with("ly") && norm(j - 1).len() > 4) || is_quote(norm(j - 1))) {
+        while j > 0
+            && covering[j - 1].is_none()
+            && (AUX.contains(&norm(j - 1))
+                || (norm(j - 1).ends_with("ly") && norm(j - 1).len() > 4)
+                || is_quote(norm(j - 1)))
+        {
             j -= 1;
         }
         if j == 0 {
@@ -366,14 +643,22 @@ impl<'d> Coder<'d> {
         }
         let prev = norm(j - 1);
         // Coordinated predicate or participle: "... and summons", ", killing".
-        if prev == "and" || prev == "or" || (prev == "," && form == VerbForm::Gerund) || prev == "," && covering[j.saturating_sub(2)].is_none() {
+        if prev == "and"
+            || prev == "or"
+            || (prev == "," && form == VerbForm::Gerund)
+            || prev == "," && covering[j.saturating_sub(2)].is_none()
+        {
             if let Some(&(_, s)) = earlier.iter().rev().find(|(p, s)| *p < pos && s.is_some()) {
                 return s;
             }
         }
         // Relative clause: "Trump, who hosted ...".
         if matches!(prev, "who" | "which" | "that") {
-            let k = if j >= 2 && norm(j - 2) == "," { j.saturating_sub(3) } else { j.saturating_sub(2) };
+            let k = if j >= 2 && norm(j - 2) == "," {
+                j.saturating_sub(3)
+            } else {
+                j.saturating_sub(2)
+            };
             return covering.get(k).copied().flatten();
         }
         let mut t = j;
@@ -381,7 +666,16 @@ impl<'d> Coder<'d> {
             t -= 1;
             if let Some(mi) = covering[t] {
                 let m = &mentions[mi];
-                let oblique = m.start > 0 && PREPOSITIONS.contains(&norm(m.start - 1));
+                // "before Trump welcomed ...": a subordinator, not a preposition, when the
+                // mention stands right before the verb.
+                let subordinate = m.end == j
+                    && m.start > 0
+                    && matches!(
+                        norm(m.start - 1),
+                        "after" | "before" | "since" | "until" | "as" | "once"
+                    );
+                let oblique =
+                    !subordinate && m.start > 0 && PREPOSITIONS.contains(&norm(m.start - 1));
                 if !m.possessive && !oblique {
                     return Some(mi);
                 }
@@ -397,7 +691,16 @@ impl<'d> Coder<'d> {
 
     /// Matches a pattern at the verb in `pos`; `None` when it does not apply.
     #[allow(clippy::too_many_arguments)]
-    fn match_pattern(&self, p: &VerbPattern, pos: usize, clause_end: usize, tokens: &Tokens, ids: &[u32], starting: &[Option<usize>], mentions: &[ActorMention]) -> Option<Slots> {
+    fn match_pattern(
+        &self,
+        p: &VerbPattern,
+        pos: usize,
+        clause_end: usize,
+        tokens: &Tokens,
+        ids: &[u32],
+        starting: &[Option<usize>],
+        mentions: &[ActorMention],
+    ) -> Option<Slots> {
         // Words directly before the verb, nearest last.
         let mut j = pos;
         for alts in p.before.iter().rev() {
@@ -414,8 +717,21 @@ impl<'d> Coder<'d> {
                 return None;
             }
         }
-        let mut slots = Slots { verb: pos, ..Slots::default() };
-        if self.match_after(p, 0, pos + 1, clause_end, tokens, ids, starting, mentions, &mut slots) {
+        let mut slots = Slots {
+            verb: pos,
+            ..Slots::default()
+        };
+        if self.match_after(
+            p,
+            0,
+            pos + 1,
+            clause_end,
+            tokens,
+            ids,
+            starting,
+            mentions,
+            &mut slots,
+        ) {
             Some(slots)
         } else {
             None
@@ -423,8 +739,21 @@ impl<'d> Coder<'d> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn match_after(&self, p: &VerbPattern, ei: usize, from: usize, end: usize, tokens: &Tokens, ids: &[u32], starting: &[Option<usize>], mentions: &[ActorMention], slots: &mut Slots) -> bool {
-        let Some((elem, adjacent)) = p.after.get(ei) else { return true };
+    fn match_after(
+        &self,
+        p: &VerbPattern,
+        ei: usize,
+        from: usize,
+        end: usize,
+        tokens: &Tokens,
+        ids: &[u32],
+        starting: &[Option<usize>],
+        mentions: &[ActorMention],
+        slots: &mut Slots,
+    ) -> bool {
+        let Some((elem, adjacent)) = p.after.get(ei) else {
+            return true;
+        };
         let max_gap = if *adjacent { 0 } else { MAX_GAP };
         let mut skipped = 0;
         let mut j = from;
@@ -436,7 +765,10 @@ impl<'d> Coder<'d> {
             }
             let matched_end = match elem {
                 Elem::Words(alts) => alts.contains(&ids[j]).then_some(j + 1),
-                Elem::Set(s) => self.dict.sets[*s as usize].iter().find(|ph| ids.get(j..j + ph.len()) == Some(ph.as_slice())).map(|ph| j + ph.len()),
+                Elem::Set(s) => self.dict.sets[*s as usize]
+                    .iter()
+                    .find(|ph| ids.get(j..j + ph.len()) == Some(ph.as_slice()))
+                    .map(|ph| j + ph.len()),
                 Elem::Target | Elem::Source => starting[j].map(|mi| mentions[mi].end),
             };
             if let Some(e) = matched_end {
@@ -451,7 +783,7 @@ impl<'d> Coder<'d> {
                 }
                 *slots = saved;
             }
-            if matches!(w, "," | "." | ";") && !matches!(elem, Elem::Target | Elem::Source) {
+            if matches!(w, "," | "." | ";") {
                 return false;
             }
             skipped += 1;

@@ -32,12 +32,71 @@ pub struct ActorMention {
 fn is_filler(w: &str) -> bool {
     !matches!(
         w,
-        "and" | "or" | "," | ";" | ":" | "." | "of" | "from" | "in" | "on" | "with" | "to" | "by" | "for" | "against" | "that" | "which" | "who" | "the" | "a" | "an" | "\"" | "(" | ")"
+        "and"
+            | "or"
+            | ","
+            | ";"
+            | ":"
+            | "."
+            | "of"
+            | "from"
+            | "in"
+            | "on"
+            | "with"
+            | "to"
+            | "by"
+            | "for"
+            | "against"
+            | "that"
+            | "which"
+            | "who"
+            | "the"
+            | "a"
+            | "an"
+            | "\""
+            | "("
+            | ")"
     )
 }
 
-const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "some", "other", "both", "all", "the", "its", "their", "fellow", "neighboring", "neighbouring"];
-const GENERIC_HEADS: &[&str] = &["nation", "nations", "country", "countries", "state", "states", "member", "members", "partner", "partners", "allies", "counterpart", "counterparts"];
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "several",
+    "many",
+    "some",
+    "other",
+    "both",
+    "all",
+    "the",
+    "its",
+    "their",
+    "fellow",
+    "neighboring",
+    "neighbouring",
+];
+const GENERIC_HEADS: &[&str] = &[
+    "nation",
+    "nations",
+    "country",
+    "countries",
+    "state",
+    "states",
+    "member",
+    "members",
+    "partner",
+    "partners",
+    "allies",
+    "counterpart",
+    "counterparts",
+];
 
 #[derive(Debug, Clone, Copy)]
 struct Raw {
@@ -63,7 +122,13 @@ pub struct MentionContext {
 }
 
 /// Finds the actor mentions of a tokenized sentence.
-pub fn find_mentions(dict: &Dictionary, tokens: &Tokens, ids: &[u32], date: Option<Date>, ctx: &mut MentionContext) -> Vec<ActorMention> {
+pub fn find_mentions(
+    dict: &Dictionary,
+    tokens: &Tokens,
+    ids: &[u32],
+    date: Option<Date>,
+    ctx: &mut MentionContext,
+) -> Vec<ActorMention> {
     let n = tokens.len();
     let caps: Vec<bool> = tokens.tokens().iter().map(|t| t.capitalized).collect();
     let upper: Vec<bool> = tokens.tokens().iter().map(|t| t.all_upper).collect();
@@ -73,7 +138,11 @@ pub fn find_mentions(dict: &Dictionary, tokens: &Tokens, ids: &[u32], date: Opti
     while i < n {
         if let Some((end, mut entries)) = dict.longest_actor(ids, &caps, &upper, i) {
             entries.sort_by_key(priority);
-            raws.push(Raw { start: i, end, entry: entries[0] });
+            raws.push(Raw {
+                start: i,
+                end,
+                entry: entries[0],
+            });
             i = end;
         } else {
             i += 1;
@@ -88,7 +157,14 @@ pub fn find_mentions(dict: &Dictionary, tokens: &Tokens, ids: &[u32], date: Opti
     // Pronouns: add as raw person units in token order later.
     while k < raws.len() {
         let r = raws[k];
-        let mut m = ActorMention { start: r.start, end: r.end, codes: Vec::new(), possessive: false, person: None, pronoun: false };
+        let mut m = ActorMention {
+            start: r.start,
+            end: r.end,
+            codes: Vec::new(),
+            possessive: false,
+            person: None,
+            pronoun: false,
+        };
         let mut agent_only: Option<u32> = None;
         match r.entry {
             ActorEntry::Place(p, form) => {
@@ -103,7 +179,10 @@ pub fn find_mentions(dict: &Dictionary, tokens: &Tokens, ids: &[u32], date: Opti
                     j += 1;
                 }
                 if let Some(next) = raws.get(k + 1) {
-                    let gap_ok = next.start >= j && next.start - j <= 2 && (j..next.start).all(|t| is_filler(norm(t)) && dict.verbs_of(ids[t]).is_empty());
+                    let gap_ok = next.start >= j
+                        && next.start - j <= 2
+                        && (j..next.start)
+                            .all(|t| is_filler(norm(t)) && dict.verbs_of(ids[t]).is_empty());
                     if gap_ok {
                         match next.entry {
                             ActorEntry::Agent(a) if form != PlaceForm::Capital => {
@@ -111,7 +190,11 @@ pub fn find_mentions(dict: &Dictionary, tokens: &Tokens, ids: &[u32], date: Opti
                                 m.end = next.end;
                                 k += 1;
                                 // "Israeli Prime Minister Benjamin Netanyahu"
-                                if let Some(ActorEntry::Person(pi)) = raws.get(k + 1).filter(|x| x.start == m.end).map(|x| x.entry) {
+                                if let Some(ActorEntry::Person(pi)) = raws
+                                    .get(k + 1)
+                                    .filter(|x| x.start == m.end)
+                                    .map(|x| x.entry)
+                                {
                                     if let Some(c) = person_code(pi) {
                                         code = c;
                                     }
@@ -143,7 +226,8 @@ pub fn find_mentions(dict: &Dictionary, tokens: &Tokens, ids: &[u32], date: Opti
                 m.codes.push(code);
             }
             ActorEntry::Organization(o) => {
-                m.codes.push(dict.actors.organizations[o as usize].code.clone());
+                m.codes
+                    .push(dict.actors.organizations[o as usize].code.clone());
                 // "Hamas militants", "UN officials": the organisation is the actor.
                 if let Some(next) = raws.get(k + 1) {
                     if next.start == r.end && matches!(next.entry, ActorEntry::Agent(_)) {
@@ -188,7 +272,12 @@ pub fn find_mentions(dict: &Dictionary, tokens: &Tokens, ids: &[u32], date: Opti
         if matches!(norm(m.end), "of" | "from") && (agent_only.is_some() || m.person.is_some()) {
             if let Some(next) = raws.get(k + 1) {
                 let gap_start = m.end + 1;
-                let fill_ok = next.start >= gap_start && next.start - gap_start <= 2 && (gap_start..next.start).all(|t| NUMBER_WORDS.contains(&norm(t)) || tokens.norm(t).bytes().all(|b| b.is_ascii_digit()));
+                let fill_ok = next.start >= gap_start
+                    && next.start - gap_start <= 2
+                    && (gap_start..next.start).all(|t| {
+                        NUMBER_WORDS.contains(&norm(t))
+                            || tokens.norm(t).bytes().all(|b| b.is_ascii_digit())
+                    });
                 if let (ActorEntry::Place(p, form), true) = (next.entry, fill_ok) {
                     if let Some(a) = agent_only {
                         m.codes.push(format!("{}{}", place_code(p), agent_code(a)));
@@ -224,7 +313,17 @@ pub fn find_mentions(dict: &Dictionary, tokens: &Tokens, ids: &[u32], date: Opti
         let w = tokens.norm(t);
         if (w == "he" || w == "she") && with_pronouns.last().is_none_or(|u| u.0.end <= t) {
             if let Some((pi, code)) = current.clone() {
-                with_pronouns.push((ActorMention { start: t, end: t + 1, codes: vec![code], possessive: false, person: Some(pi), pronoun: true }, None));
+                with_pronouns.push((
+                    ActorMention {
+                        start: t,
+                        end: t + 1,
+                        codes: vec![code],
+                        possessive: false,
+                        person: Some(pi),
+                        pronoun: true,
+                    },
+                    None,
+                ));
             }
         }
     }
@@ -238,11 +337,28 @@ pub fn find_mentions(dict: &Dictionary, tokens: &Tokens, ids: &[u32], date: Opti
         let (mut m, agent) = units[idx].clone();
         idx += 1;
         // Coordination: M1 [, M2]* [,] and|or [the] Mn.
-        loop {
-            let Some((nx, nagent)) = units.get(idx) else { break };
+        while let Some((nx, nagent)) = units.get(idx) {
             let between: Vec<&str> = (m.end..nx.start).map(norm).collect();
-            let joins = matches!(between.as_slice(), ["and"] | ["or"] | [","] | [",", "and"] | [",", "or"] | ["and", "the"] | [",", "and", "the"] | [",", "the"] | ["or", "the"] | ["as", "well", "as"]);
-            if !joins || m.possessive || nx.codes.is_empty() && nagent.is_none() || (m.codes.is_empty() && agent.is_none()) {
+            let joins = matches!(
+                between.as_slice(),
+                ["and"]
+                    | ["or"]
+                    | [","]
+                    | [",", "and"]
+                    | [",", "or"]
+                    | ["and", "the"]
+                    | [",", "and", "the"]
+                    | [",", "the"]
+                    | ["or", "the"]
+                    | ["as", "well", "as"]
+            );
+            if !joins
+                || m.possessive
+                || m.pronoun
+                || nx.pronoun
+                || nx.codes.is_empty() && nagent.is_none()
+                || (m.codes.is_empty() && agent.is_none())
+            {
                 break;
             }
             // A list with a comma must end in "and"/"or" somewhere later; a bare comma is
@@ -250,7 +366,15 @@ pub fn find_mentions(dict: &Dictionary, tokens: &Tokens, ids: &[u32], date: Opti
             if between == [","] || between == [",", "the"] {
                 let closes = units[idx..].windows(2).take(6).any(|w| {
                     let b: Vec<&str> = (w[0].0.end..w[1].0.start).map(norm).collect();
-                    matches!(b.as_slice(), ["and"] | [",", "and"] | ["or"] | [",", "or"] | ["and", "the"] | [",", "and", "the"])
+                    matches!(
+                        b.as_slice(),
+                        ["and"]
+                            | [",", "and"]
+                            | ["or"]
+                            | [",", "or"]
+                            | ["and", "the"]
+                            | [",", "and", "the"]
+                    )
                 });
                 if !closes {
                     break;
@@ -278,17 +402,54 @@ pub fn find_mentions(dict: &Dictionary, tokens: &Tokens, ids: &[u32], date: Opti
                 }
             }
         }
+        // ", Kazakhstan among them," after a mention.
+        if norm(m.end) == "," && !m.codes.is_empty() {
+            if let Some((nx, _)) = units
+                .get(idx)
+                .filter(|u| u.0.start == m.end + 1 && !u.0.codes.is_empty() && !u.0.pronoun)
+            {
+                if norm(nx.end) == "among" && matches!(norm(nx.end + 1), "them" | "others") {
+                    let suffix = m
+                        .codes
+                        .first()
+                        .filter(|c| c.len() == 6)
+                        .map(|c| c[3..].to_string());
+                    for c in &nx.codes {
+                        let c = match &suffix {
+                            Some(s) if c.len() == 3 && dict.place(c).is_some() => format!("{c}{s}"),
+                            _ => c.clone(),
+                        };
+                        if !m.codes.contains(&c) {
+                            m.codes.push(c);
+                        }
+                    }
+                    m.end = nx.end + 2;
+                    idx += 1;
+                }
+            }
+        }
         // "including Kazakhstan" after a mention.
         let inc_start = if norm(m.end) == "," { m.end + 1 } else { m.end };
-        if matches!(norm(inc_start), "including") || (norm(inc_start) == "such" && norm(inc_start + 1) == "as") {
-            let first = if norm(inc_start) == "such" { inc_start + 2 } else { inc_start + 1 };
-            if let Some((nx, _)) = units.get(idx).filter(|u| u.0.start == first && !u.0.codes.is_empty()) {
+        if matches!(norm(inc_start), "including")
+            || (norm(inc_start) == "such" && norm(inc_start + 1) == "as")
+        {
+            let first = if norm(inc_start) == "such" {
+                inc_start + 2
+            } else {
+                inc_start + 1
+            };
+            if let Some((nx, _)) = units
+                .get(idx)
+                .filter(|u| u.0.start == first && !u.0.codes.is_empty())
+            {
                 let mut nx = nx.clone();
                 idx += 1;
                 // the list itself may be a coordination
                 while let Some((ny, _)) = units.get(idx) {
                     let between: Vec<&str> = (nx.end..ny.start).map(norm).collect();
-                    if matches!(between.as_slice(), ["and"] | [","] | [",", "and"]) && !ny.codes.is_empty() {
+                    if matches!(between.as_slice(), ["and"] | [","] | [",", "and"])
+                        && !ny.codes.is_empty()
+                    {
                         nx.codes.extend(ny.codes.iter().cloned());
                         nx.end = ny.end;
                         idx += 1;
@@ -296,7 +457,11 @@ pub fn find_mentions(dict: &Dictionary, tokens: &Tokens, ids: &[u32], date: Opti
                         break;
                     }
                 }
-                let suffix = m.codes.first().filter(|c| c.len() == 6).map(|c| c[3..].to_string());
+                let suffix = m
+                    .codes
+                    .first()
+                    .filter(|c| c.len() == 6)
+                    .map(|c| c[3..].to_string());
                 for c in nx.codes {
                     let c = match &suffix {
                         Some(s) if c.len() == 3 && dict.place(&c).is_some() => format!("{c}{s}"),
@@ -321,4 +486,3 @@ pub fn find_mentions(dict: &Dictionary, tokens: &Tokens, ids: &[u32], date: Opti
     }
     out
 }
-

@@ -57,12 +57,43 @@ impl Serialize for EventDate {
     }
 }
 
-const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 fn month_of(w: &str) -> Option<u8> {
     let w = w.trim_end_matches('.');
-    MONTHS.iter().position(|m| *m == w || (w.len() >= 3 && m.starts_with(w) && w != "may" && w != "mar" && w.len() < m.len())).map(|i| i as u8 + 1)
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == w
+                || (w.len() >= 3
+                    && m.starts_with(w)
+                    && w != "may"
+                    && w != "mar"
+                    && w.len() < m.len())
+        })
+        .map(|i| i as u8 + 1)
 }
 
 fn year_of(w: &str) -> Option<i32> {
@@ -75,7 +106,11 @@ fn year_of(w: &str) -> Option<i32> {
 }
 
 /// Finds the first time expression among tokens `range` and resolves it.
-pub fn find_date(tokens: &Tokens, range: std::ops::Range<usize>, article: Option<Date>) -> Option<EventDate> {
+pub fn find_date(
+    tokens: &Tokens,
+    range: std::ops::Range<usize>,
+    article: Option<Date>,
+) -> Option<EventDate> {
     let end = range.end.min(tokens.len());
     let mut i = range.start;
     while i < end {
@@ -86,7 +121,14 @@ pub fn find_date(tokens: &Tokens, range: std::ops::Range<usize>, article: Option
             // Month Day[, Year] / Month Year
             if i + 1 < end {
                 if let Some(y) = year_of(tokens.norm(i + 1)) {
-                    return Some(EventDate::Range(Date { year: y, month: m, day: 1 }, Date::month_end(y, m)));
+                    return Some(EventDate::Range(
+                        Date {
+                            year: y,
+                            month: m,
+                            day: 1,
+                        },
+                        Date::month_end(y, m),
+                    ));
                 }
                 if let Ok(day) = tokens.norm(i + 1).parse::<u8>() {
                     let year = if i + 3 < end && tokens.norm(i + 2) == "," {
@@ -102,7 +144,7 @@ pub fn find_date(tokens: &Tokens, range: std::ops::Range<usize>, article: Option
             }
         }
         if let Some(y) = year_of(w) {
-            if matches!(prev, "in" | "since" | "during" | "until" | "by" | "from") {
+            if matches!(prev, "in" | "since" | "during") {
                 return Some(EventDate::Range(Date::year_start(y), Date::year_end(y)));
             }
         }
@@ -133,12 +175,30 @@ mod tests {
 
     #[test]
     fn resolves_years_weekdays_and_days() {
-        assert_eq!(date_in("established relations in 1992, shortly after", "2025-11-06").as_deref(), Some("1992-01-01/1992-12-31"));
-        assert_eq!(date_in("announced on Thursday", "2025-11-06").as_deref(), Some("2025-11-06"));
-        assert_eq!(date_in("met on Monday", "2025-11-06").as_deref(), Some("2025-11-03"));
-        assert_eq!(date_in("met on Friday", "2025-11-06").as_deref(), Some("2025-10-31"));
-        assert_eq!(date_in("signed on March 3, 2020 in Doha", "2025-11-06").as_deref(), Some("2020-03-03"));
-        assert_eq!(date_in("talks in November 2024", "2025-11-06").as_deref(), Some("2024-11-01/2024-11-30"));
+        assert_eq!(
+            date_in("established relations in 1992, shortly after", "2025-11-06").as_deref(),
+            Some("1992-01-01/1992-12-31")
+        );
+        assert_eq!(
+            date_in("announced on Thursday", "2025-11-06").as_deref(),
+            Some("2025-11-06")
+        );
+        assert_eq!(
+            date_in("met on Monday", "2025-11-06").as_deref(),
+            Some("2025-11-03")
+        );
+        assert_eq!(
+            date_in("met on Friday", "2025-11-06").as_deref(),
+            Some("2025-10-31")
+        );
+        assert_eq!(
+            date_in("signed on March 3, 2020 in Doha", "2025-11-06").as_deref(),
+            Some("2020-03-03")
+        );
+        assert_eq!(
+            date_in("talks in November 2024", "2025-11-06").as_deref(),
+            Some("2024-11-01/2024-11-30")
+        );
         assert_eq!(date_in("killed 1992 people", "2025-11-06"), None);
         assert_eq!(date_in("they may meet", "2025-11-06"), None);
     }

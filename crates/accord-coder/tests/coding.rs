@@ -10,7 +10,10 @@ fn dict() -> &'static Dictionary {
     D.get_or_init(|| {
         let loaded = Dictionary::embedded();
         let errors: Vec<String> = loaded.errors().map(ToString::to_string).collect();
-        assert!(errors.is_empty(), "built-in dictionaries have errors: {errors:#?}");
+        assert!(
+            errors.is_empty(),
+            "built-in dictionaries have errors: {errors:#?}"
+        );
         loaded.dictionary
     })
 }
@@ -18,34 +21,87 @@ fn dict() -> &'static Dictionary {
 fn code(text: &str, date: &str) -> Vec<CodedEvent> {
     let a = parse_article_text("t", text).expect("article parses");
     let coder = Coder::new(dict());
-    coder.code_article(&a, Date::parse_iso(date), &mut Scratch::default()).events().cloned().collect()
+    coder
+        .code_article(&a, Date::parse_iso(date), &mut Scratch::default())
+        .events()
+        .cloned()
+        .collect()
 }
 
 fn triples(events: &[CodedEvent]) -> Vec<(String, String, String)> {
-    events.iter().map(|e| (e.source.clone(), e.target.clone(), e.code.clone())).collect()
+    events
+        .iter()
+        .map(|e| (e.source.clone(), e.target.clone(), e.code.clone()))
+        .collect()
 }
 
 fn has(events: &[CodedEvent], source: &str, target: &str, root: &str) -> bool {
-    events.iter().any(|e| e.source == source && e.target == target && e.root == root)
+    events
+        .iter()
+        .any(|e| e.source == source && e.target == target && e.root == root)
 }
 
 #[test]
 fn phone_calls_visits_and_attacks_get_their_roots() {
-    let e = code("Kazakh President Tokayev held a phone call with Russian President Vladimir Putin.", "2025-03-01");
-    assert!(e.iter().any(|e| e.source == "KAZGOV" && e.target == "RUSGOV" && e.code == "041"), "{:?}", triples(&e));
-    let e = code("Israel attacked Hezbollah positions in Lebanon.", "2025-03-01");
-    assert!(e.iter().any(|e| e.source == "ISR" && e.root == "19"), "{:?}", triples(&e));
-    let e = code("The Egyptian foreign minister met his Jordanian counterpart in Cairo.", "2025-03-01");
-    assert!(e.iter().any(|e| e.source == "EGYGOV" && e.target.starts_with("JOR") && e.root == "04"), "{:?}", triples(&e));
+    let e = code(
+        "Kazakh President Tokayev held a phone call with Russian President Vladimir Putin.",
+        "2025-03-01",
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.source == "KAZGOV" && e.target == "RUSGOV" && e.code == "041"),
+        "{:?}",
+        triples(&e)
+    );
+    let e = code(
+        "Israel attacked Hezbollah positions in Lebanon.",
+        "2025-03-01",
+    );
+    assert!(
+        e.iter().any(|e| e.source == "ISR" && e.root == "19"),
+        "{:?}",
+        triples(&e)
+    );
+    let e = code(
+        "The Egyptian foreign minister met his Jordanian counterpart in Cairo.",
+        "2025-03-01",
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.source == "EGYGOV" && e.target.starts_with("JOR") && e.root == "04"),
+        "{:?}",
+        triples(&e)
+    );
 }
 
 #[test]
 fn agreement_signing_is_told_apart_from_agreeing_to() {
-    let e = code("Bahrain and Morocco signed an agreement with Israel.", "2021-01-10");
-    assert!(has(&e, "BHR", "ISR", "05") && has(&e, "MAR", "ISR", "05"), "{:?}", triples(&e));
-    assert!(e.iter().filter(|e| e.target == "ISR").all(|e| e.code == "057"), "{:?}", triples(&e));
-    let e = code("Armenia agreed to resume talks with Azerbaijan.", "2025-03-01");
-    assert!(e.iter().any(|e| e.source == "ARM" && e.target == "AZE" && e.root == "03"), "{:?}", triples(&e));
+    let e = code(
+        "Bahrain and Morocco signed an agreement with Israel.",
+        "2021-01-10",
+    );
+    assert!(
+        has(&e, "BHR", "ISR", "05") && has(&e, "MAR", "ISR", "05"),
+        "{:?}",
+        triples(&e)
+    );
+    assert!(
+        e.iter()
+            .filter(|e| e.target == "ISR")
+            .all(|e| e.code == "057"),
+        "{:?}",
+        triples(&e)
+    );
+    let e = code(
+        "Armenia agreed to resume talks with Azerbaijan.",
+        "2025-03-01",
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.source == "ARM" && e.target == "AZE" && e.root == "03"),
+        "{:?}",
+        triples(&e)
+    );
 }
 
 #[test]
@@ -60,46 +116,96 @@ fn passive_voice_swaps_source_and_target() {
     let e = code("Lebanon was attacked by Israel on Monday.", "2025-03-05");
     assert!(has(&e, "ISR", "LBN", "19"), "{:?}", triples(&e));
     assert!(!e.iter().any(|e| e.source == "LBN"), "{:?}", triples(&e));
-    assert_eq!(e[0].date.map(|d| d.to_string()).as_deref(), Some("2025-03-03"), "Monday before a Wednesday");
+    assert_eq!(
+        e[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2025-03-03"),
+        "Monday before a Wednesday"
+    );
 }
 
 #[test]
 fn shared_subject_of_coordinated_predicates() {
-    let e = code("The United Kingdom suspends negotiations with Israel and summons the Israeli ambassador.", "2025-05-20");
-    assert!(e.iter().any(|e| e.source == "GBR" && e.target == "ISR"), "{:?}", triples(&e));
-    assert!(e.iter().any(|e| e.source == "GBR" && e.target == "ISRGOV"), "summons: {:?}", triples(&e));
+    let e = code(
+        "The United Kingdom suspends negotiations with Israel and summons the Israeli ambassador.",
+        "2025-05-20",
+    );
+    assert!(
+        e.iter().any(|e| e.source == "GBR" && e.target == "ISR"),
+        "{:?}",
+        triples(&e)
+    );
+    assert!(
+        e.iter().any(|e| e.source == "GBR" && e.target == "ISRGOV"),
+        "summons: {:?}",
+        triples(&e)
+    );
 }
 
 #[test]
 fn people_are_coded_by_their_role_on_the_date() {
-    let e = code("Trump met Kazakh President Kassym-Jomart Tokayev in Washington.", "2019-06-01");
+    let e = code(
+        "Trump met Kazakh President Kassym-Jomart Tokayev in Washington.",
+        "2019-06-01",
+    );
     assert!(e.iter().any(|e| e.source == "USAGOV"), "{:?}", triples(&e));
-    let e = code("Trump met Kazakh President Kassym-Jomart Tokayev in Washington.", "2023-06-01");
-    assert!(e.iter().any(|e| e.source == "USAELI"), "out of office in 2023: {:?}", triples(&e));
+    let e = code(
+        "Trump met Kazakh President Kassym-Jomart Tokayev in Washington.",
+        "2023-06-01",
+    );
+    assert!(
+        e.iter().any(|e| e.source == "USAELI"),
+        "out of office in 2023: {:?}",
+        triples(&e)
+    );
 }
 
 #[test]
 fn no_event_without_two_actors_and_no_bare_statement() {
-    assert!(code("Kazakhstan said on Thursday that the talks were useful.", "2025-11-06").is_empty());
+    assert!(code(
+        "Kazakhstan said on Thursday that the talks were useful.",
+        "2025-11-06"
+    )
+    .is_empty());
     assert!(code("The talks were useful, officials said.", "2025-11-06").is_empty());
-    let e = code("Kazakhstan said Israel was an important partner.", "2025-11-06");
+    let e = code(
+        "Kazakhstan said Israel was an important partner.",
+        "2025-11-06",
+    );
     assert!(!e.iter().any(|e| e.code == "010"), "{:?}", triples(&e));
-    let e = code("Israeli officials said Gaza talks would resume, and Egypt said Qatar agreed.", "2025-11-06");
+    let e = code(
+        "Israeli officials said Gaza talks would resume, and Egypt said Qatar agreed.",
+        "2025-11-06",
+    );
     assert!(!e.iter().any(|e| e.root == "01"), "{:?}", triples(&e));
 }
 
 #[test]
 fn capitals_stand_for_governments_and_years_date_events() {
-    let e = code("Astana established diplomatic relations with Jerusalem in 1992.", "2025-11-06");
-    let ev = e.iter().find(|e| e.source == "KAZGOV" && e.target == "ISRGOV").unwrap_or_else(|| panic!("{:?}", triples(&e)));
+    let e = code(
+        "Astana established diplomatic relations with Jerusalem in 1992.",
+        "2025-11-06",
+    );
+    let ev = e
+        .iter()
+        .find(|e| e.source == "KAZGOV" && e.target == "ISRGOV")
+        .unwrap_or_else(|| panic!("{:?}", triples(&e)));
     assert_eq!(ev.root, "05");
-    assert_eq!(ev.date.map(|d| d.to_string()).as_deref(), Some("1992-01-01/1992-12-31"));
+    assert_eq!(
+        ev.date.map(|d| d.to_string()).as_deref(),
+        Some("1992-01-01/1992-12-31")
+    );
 }
 
 #[test]
 fn spans_point_at_source_verb_and_target() {
-    let e = code("Russian forces shelled the Ukrainian city of Kharkiv.", "2025-03-01");
-    let ev = e.iter().find(|e| e.source == "RUSMIL").unwrap_or_else(|| panic!("{:?}", triples(&e)));
+    let e = code(
+        "Russian forces shelled the Ukrainian city of Kharkiv.",
+        "2025-03-01",
+    );
+    let ev = e
+        .iter()
+        .find(|e| e.source == "RUSMIL")
+        .unwrap_or_else(|| panic!("{:?}", triples(&e)));
     let piece = |s: [u32; 2]| &ev.text[s[0] as usize..s[1] as usize];
     assert_eq!(piece(ev.spans.source), "Russian forces");
     assert_eq!(piece(ev.spans.verb), "shelled");
@@ -109,6 +215,7 @@ fn spans_point_at_source_verb_and_target() {
 
 #[test]
 fn output_is_deterministic() {
-    let text = "Israel and Egypt condemned Iran and Syria. Qatar hosted talks between Hamas and Israel.";
+    let text =
+        "Israel and Egypt condemned Iran and Syria. Qatar hosted talks between Hamas and Israel.";
     assert_eq!(code(text, "2025-01-01"), code(text, "2025-01-01"));
 }

@@ -80,7 +80,10 @@ impl Person {
     pub fn code_on(&self, date: Option<Date>) -> Option<String> {
         match date {
             Some(d) => {
-                let hit = self.roles.iter().find(|r| r.from.is_none_or(|f| f <= d) && r.to.is_none_or(|t| d <= t));
+                let hit = self
+                    .roles
+                    .iter()
+                    .find(|r| r.from.is_none_or(|f| f <= d) && r.to.is_none_or(|t| d <= t));
                 match hit {
                     Some(r) => Some(r.code.clone()),
                     None => self.country.as_ref().map(|c| format!("{c}ELI")),
@@ -97,7 +100,9 @@ impl Person {
 }
 
 fn is_code(s: &str, min: usize, max: usize) -> bool {
-    (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    (min..=max).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 fn coords(v: &str) -> Option<(f64, f64)> {
@@ -117,13 +122,25 @@ pub fn parse_partial_date(s: &str, end: bool) -> Option<Date> {
     let parts: Vec<&str> = s.split('-').collect();
     let year: i32 = parts.first().filter(|p| p.len() == 4)?.parse().ok()?;
     match parts.len() {
-        1 => Some(if end { Date::year_end(year) } else { Date::year_start(year) }),
+        1 => Some(if end {
+            Date::year_end(year)
+        } else {
+            Date::year_start(year)
+        }),
         2 => {
             let m: u8 = parts[1].parse().ok()?;
             if !(1..=12).contains(&m) {
                 return None;
             }
-            Some(if end { Date::month_end(year, m) } else { Date { year, month: m, day: 1 } })
+            Some(if end {
+                Date::month_end(year, m)
+            } else {
+                Date {
+                    year,
+                    month: m,
+                    day: 1,
+                }
+            })
         }
         3 => Date::parse_iso(s),
         _ => None,
@@ -139,17 +156,35 @@ fn parse_role(v: &str) -> Result<Role, String> {
     }
     let range: String = it.collect::<Vec<_>>().join("");
     if range.is_empty() {
-        return Ok(Role { code: code.to_string(), from: None, to: None });
+        return Ok(Role {
+            code: code.to_string(),
+            from: None,
+            to: None,
+        });
     }
-    let (a, b) = range.split_once("..").ok_or_else(|| format!("role range {range:?} must be FROM..TO"))?;
-    let from = if a.is_empty() { None } else { Some(parse_partial_date(a, false).ok_or_else(|| format!("bad date {a:?}"))?) };
-    let to = if b.is_empty() { None } else { Some(parse_partial_date(b, true).ok_or_else(|| format!("bad date {b:?}"))?) };
+    let (a, b) = range
+        .split_once("..")
+        .ok_or_else(|| format!("role range {range:?} must be FROM..TO"))?;
+    let from = if a.is_empty() {
+        None
+    } else {
+        Some(parse_partial_date(a, false).ok_or_else(|| format!("bad date {a:?}"))?)
+    };
+    let to = if b.is_empty() {
+        None
+    } else {
+        Some(parse_partial_date(b, true).ok_or_else(|| format!("bad date {b:?}"))?)
+    };
     if let (Some(f), Some(t)) = (from, to) {
         if f > t {
             return Err(format!("role starts ({f}) after it ends ({t})"));
         }
     }
-    Ok(Role { code: code.to_string(), from, to })
+    Ok(Role {
+        code: code.to_string(),
+        from,
+        to,
+    })
 }
 
 /// The actor records of all files.
@@ -169,7 +204,11 @@ impl ActorSet {
     /// Adds the records of one file.
     pub fn add_records(&mut self, path: &Path, records: Vec<Record>, errors: &mut Vec<DictError>) {
         for r in records {
-            let vals = |name: &str| r.values(name).map(|(v, _)| v.to_string()).collect::<Vec<_>>();
+            let vals = |name: &str| {
+                r.values(name)
+                    .map(|(v, _)| v.to_string())
+                    .collect::<Vec<_>>()
+            };
             match r.kind.as_str() {
                 "country" | "region" => {
                     if !is_code(&r.key, 3, 3) {
@@ -247,7 +286,16 @@ impl ActorSet {
 fn check_fields(path: &Path, r: &Record, allowed: &[&str], errors: &mut Vec<DictError>) {
     for f in &r.fields {
         if !allowed.contains(&f.name.as_str()) {
-            errors.push(DictError::new(path, f.line, format!("unknown field `{}` in {} record (allowed: {})", f.name, r.kind, allowed.join(", "))));
+            errors.push(DictError::new(
+                path,
+                f.line,
+                format!(
+                    "unknown field `{}` in {} record (allowed: {})",
+                    f.name,
+                    r.kind,
+                    allowed.join(", ")
+                ),
+            ));
         }
     }
 }

@@ -44,23 +44,42 @@ impl CodeTable {
             }
             let code = cols[0].trim();
             if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
-                errors.push(DictError::new(path, n, format!("code {code:?} is not 2-4 digits")));
+                errors.push(DictError::new(
+                    path,
+                    n,
+                    format!("code {code:?} is not 2-4 digits"),
+                ));
                 continue;
             }
             let Ok(goldstein) = cols[1].trim().parse::<f32>() else {
-                errors.push(DictError::new(path, n, format!("goldstein {:?} is not a number", cols[1])));
+                errors.push(DictError::new(
+                    path,
+                    n,
+                    format!("goldstein {:?} is not a number", cols[1]),
+                ));
                 continue;
             };
             let quad = match cols[2].trim().parse::<u8>() {
                 Ok(q @ 1..=4) => q,
                 _ => {
-                    errors.push(DictError::new(path, n, format!("quad {:?} is not 1-4", cols[2])));
+                    errors.push(DictError::new(
+                        path,
+                        n,
+                        format!("quad {:?} is not 1-4", cols[2]),
+                    ));
                     continue;
                 }
             };
             let plover = cols[3].trim();
             let plover = (!plover.is_empty() && plover != "-").then(|| plover.to_string());
-            t.insert(CodeInfo { code: code.to_string(), root: code[..2].to_string(), goldstein, quad, plover, name: cols[4].trim().to_string() });
+            t.insert(CodeInfo {
+                code: code.to_string(),
+                root: code[..2].to_string(),
+                goldstein,
+                quad,
+                plover,
+                name: cols[4].trim().to_string(),
+            });
         }
         t
     }

@@ -130,7 +130,13 @@ pub fn add_s(w: &str) -> String {
     let n = b.len();
     if n >= 2 && b[n - 1] == b'y' && !is_vowel(b[n - 2]) {
         format!("{}ies", &w[..n - 1])
-    } else if w.ends_with('s') || w.ends_with('x') || w.ends_with('z') || w.ends_with("ch") || w.ends_with("sh") || (w.ends_with('o') && n > 1 && !is_vowel(b[n - 2])) {
+    } else if w.ends_with('s')
+        || w.ends_with('x')
+        || w.ends_with('z')
+        || w.ends_with("ch")
+        || w.ends_with("sh")
+        || (w.ends_with('o') && n > 1 && !is_vowel(b[n - 2]))
+    {
         format!("{w}es")
     } else {
         format!("{w}s")
@@ -141,7 +147,11 @@ pub fn add_s(w: &str) -> String {
 fn ends_cvc(w: &str) -> bool {
     let b = w.as_bytes();
     let n = b.len();
-    n >= 3 && !is_vowel(b[n - 1]) && !matches!(b[n - 1], b'w' | b'x' | b'y') && is_vowel(b[n - 2]) && !is_vowel(b[n - 3])
+    n >= 3
+        && !is_vowel(b[n - 1])
+        && !matches!(b[n - 1], b'w' | b'x' | b'y')
+        && is_vowel(b[n - 2])
+        && !is_vowel(b[n - 3])
 }
 
 /// Every surface form of a verb lemma with its grammatical form.
@@ -160,7 +170,13 @@ pub fn verb_forms(lemma: &str) -> Vec<(String, VerbForm)> {
     };
     add(head.to_string(), VerbForm::Base);
     if head == "be" {
-        for (f, k) in [("is", VerbForm::ThirdSingular), ("are", VerbForm::Base), ("am", VerbForm::Base), ("were", VerbForm::Past), ("being", VerbForm::Gerund)] {
+        for (f, k) in [
+            ("is", VerbForm::ThirdSingular),
+            ("are", VerbForm::Base),
+            ("am", VerbForm::Base),
+            ("were", VerbForm::Past),
+            ("being", VerbForm::Gerund),
+        ] {
             add(f.to_string(), k);
         }
     } else if head == "have" {
@@ -218,7 +234,10 @@ pub fn noun_forms(noun: &str) -> Vec<String> {
     if !last.ends_with("ss") && last.ends_with('s') || last.chars().any(|c| !c.is_alphabetic()) {
         return v;
     }
-    let p = if last.ends_with("man") { format!("{}men", &last[..last.len() - 3]) } else { add_s(last) };
+    let p = match last.strip_suffix("man") {
+        Some(stem) => format!("{stem}men"),
+        None => add_s(last),
+    };
     v.push(format!("{head}{p}"));
     v
 }
@@ -245,7 +264,15 @@ mod tests {
         for w in ["met", "meets", "meeting"] {
             assert!(forms("meet").contains(&w.to_string()), "{w}");
         }
-        for w in ["stopped", "stopping", "agreed", "agreeing", "pushes", "criticized", "criticizing"] {
+        for w in [
+            "stopped",
+            "stopping",
+            "agreed",
+            "agreeing",
+            "pushes",
+            "criticized",
+            "criticizing",
+        ] {
             let l = match w {
                 "stopped" | "stopping" => "stop",
                 "agreed" | "agreeing" => "agree",
@@ -262,7 +289,10 @@ mod tests {
     fn pluralizes_nouns() {
         assert_eq!(noun_forms("official"), ["official", "officials"]);
         assert_eq!(noun_forms("ministry"), ["ministry", "ministries"]);
-        assert_eq!(noun_forms("prime minister"), ["prime minister", "prime ministers"]);
+        assert_eq!(
+            noun_forms("prime minister"),
+            ["prime minister", "prime ministers"]
+        );
         assert_eq!(noun_forms("troops"), ["troops"]);
         assert_eq!(noun_forms("congressman"), ["congressman", "congressmen"]);
     }

@@ -43,11 +43,21 @@ pub struct DictError {
 impl DictError {
     /// An error at a line.
     pub fn new(path: &Path, line: usize, message: impl Into<String>) -> DictError {
-        DictError { path: path.display().to_string(), line, message: message.into(), warning: false }
+        DictError {
+            path: path.display().to_string(),
+            line,
+            message: message.into(),
+            warning: false,
+        }
     }
 
     fn warn(path: &str, line: usize, message: impl Into<String>) -> DictError {
-        DictError { path: path.to_string(), line, message: message.into(), warning: true }
+        DictError {
+            path: path.to_string(),
+            line,
+            message: message.into(),
+            warning: true,
+        }
     }
 }
 
@@ -188,26 +198,33 @@ impl Loaded {
 /// Reads every dictionary file under `dir` (actor `*.txt`, `*.verbs`, `cameo/codes.txt`).
 pub fn read_dir_sources(dir: &Path) -> Result<Vec<(String, String)>, DictError> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
         entries.sort();
         for p in entries {
             if p.is_dir() {
                 walk(&p, out)?;
-            } else if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "verbs")) {
+            } else if matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("txt" | "verbs")
+            ) {
                 out.push(p);
             }
         }
         Ok(())
     }
     let mut files = Vec::new();
-    walk(dir, &mut files).map_err(|e| DictError::new(dir, 0, format!("cannot read dictionary directory: {e}")))?;
+    walk(dir, &mut files)
+        .map_err(|e| DictError::new(dir, 0, format!("cannot read dictionary directory: {e}")))?;
     let mut out = Vec::new();
     for f in files {
         let rel = f.strip_prefix(dir).unwrap_or(&f).display().to_string();
         if rel == "README.md" {
             continue;
         }
-        let text = std::fs::read(&f).map_err(|e| DictError::new(&f, 0, format!("cannot read: {e}")))?;
+        let text =
+            std::fs::read(&f).map_err(|e| DictError::new(&f, 0, format!("cannot read: {e}")))?;
         let text = String::from_utf8(text).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
             let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -221,7 +238,10 @@ pub fn read_dir_sources(dir: &Path) -> Result<Vec<(String, String)>, DictError> 
 impl Dictionary {
     /// The dictionaries built into the binary from the project's `data/`.
     pub fn embedded() -> Loaded {
-        let sources: Vec<(String, String)> = EMBEDDED.iter().map(|(p, t)| (format!("data/{p}"), t.to_string())).collect();
+        let sources: Vec<(String, String)> = EMBEDDED
+            .iter()
+            .map(|(p, t)| (format!("data/{p}"), t.to_string()))
+            .collect();
         Dictionary::from_sources(&sources)
     }
 
@@ -235,7 +255,10 @@ impl Dictionary {
     /// `*.txt` actor records.
     pub fn from_sources(sources: &[(String, String)]) -> Loaded {
         let mut errors = Vec::new();
-        let mut d = Dictionary { nodes: vec![TrieNode::default()], ..Default::default() };
+        let mut d = Dictionary {
+            nodes: vec![TrieNode::default()],
+            ..Default::default()
+        };
         let mut raw_sets = Vec::new();
         let mut raw_verbs = Vec::new();
         for (path, text) in sources {
@@ -251,7 +274,10 @@ impl Dictionary {
         }
         d.compile_actors(&mut errors);
         d.compile_verbs(&raw_sets, &raw_verbs, &mut errors);
-        Loaded { dictionary: d, diagnostics: errors }
+        Loaded {
+            dictionary: d,
+            diagnostics: errors,
+        }
     }
 
     /// The id of a token norm, interning it.
@@ -300,7 +326,11 @@ impl Dictionary {
 
     fn case_of(name: &str) -> CaseRule {
         let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.len() >= 2 && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase()) && !name.contains(' ') {
+        if letters.len() >= 2
+            && letters.len() <= 5
+            && letters.iter().all(|c| c.is_uppercase())
+            && !name.contains(' ')
+        {
             CaseRule::Upper
         } else if name.chars().next().is_some_and(char::is_uppercase) {
             CaseRule::Capitalized
@@ -313,7 +343,12 @@ impl Dictionary {
         let places = std::mem::take(&mut self.actors.places);
         for (i, p) in places.iter().enumerate() {
             let i = i as u32;
-            for (list, form) in [(&p.names, PlaceForm::Name), (&p.adjectives, PlaceForm::Adjective), (&p.people, PlaceForm::People), (&p.capitals, PlaceForm::Capital)] {
+            for (list, form) in [
+                (&p.names, PlaceForm::Name),
+                (&p.adjectives, PlaceForm::Adjective),
+                (&p.people, PlaceForm::People),
+                (&p.capitals, PlaceForm::Capital),
+            ] {
                 for n in list {
                     self.add_phrase(n, ActorEntry::Place(i, form), Self::case_of(n));
                 }
@@ -343,7 +378,14 @@ impl Dictionary {
                 let key = n.to_lowercase();
                 if let Some(&j) = seen.get(&key) {
                     if j != i {
-                        errors.push(DictError::warn("people", 0, format!("name {n:?} is used by both {} and {}; both are kept", people[j].name, p.name)));
+                        errors.push(DictError::warn(
+                            "people",
+                            0,
+                            format!(
+                                "name {n:?} is used by both {} and {}; both are kept",
+                                people[j].name, p.name
+                            ),
+                        ));
                     }
                 }
                 seen.insert(key, i);
@@ -353,7 +395,12 @@ impl Dictionary {
         self.actors.people = people;
     }
 
-    fn compile_verbs(&mut self, raw_sets: &[RawSet], raw_verbs: &[RawVerb], errors: &mut Vec<DictError>) {
+    fn compile_verbs(
+        &mut self,
+        raw_sets: &[RawSet],
+        raw_verbs: &[RawVerb],
+        errors: &mut Vec<DictError>,
+    ) {
         let mut set_index: HashMap<&str, u32> = HashMap::new();
         for s in raw_sets {
             let mut phrases = Vec::new();
@@ -383,7 +430,10 @@ impl Dictionary {
             let vi = match lemma_index.get(&rv.lemma) {
                 Some(&vi) => vi,
                 None => {
-                    self.verbs.push(Verb { lemma: rv.lemma.clone(), patterns: Vec::new() });
+                    self.verbs.push(Verb {
+                        lemma: rv.lemma.clone(),
+                        patterns: Vec::new(),
+                    });
                     let vi = self.verbs.len() - 1;
                     lemma_index.insert(rv.lemma.clone(), vi);
                     vi
@@ -391,7 +441,11 @@ impl Dictionary {
             };
             let mut forms = verb_forms(&head);
             forms.extend(rv.extra_past.iter().map(|f| (f.clone(), VerbForm::Past)));
-            forms.extend(rv.extra_participle.iter().map(|f| (f.clone(), VerbForm::Participle)));
+            forms.extend(
+                rv.extra_participle
+                    .iter()
+                    .map(|f| (f.clone(), VerbForm::Participle)),
+            );
             forms.extend(rv.extra_forms.iter().map(|f| (f.clone(), VerbForm::Base)));
             for (f, kind) in forms {
                 let id = self.intern(&f);
@@ -414,7 +468,12 @@ impl Dictionary {
         }
     }
 
-    fn compile_pattern(&mut self, rp: &RawPattern, tail: &[String], sets: &HashMap<&str, u32>) -> Result<VerbPattern, String> {
+    fn compile_pattern(
+        &mut self,
+        rp: &RawPattern,
+        tail: &[String],
+        sets: &HashMap<&str, u32>,
+    ) -> Result<VerbPattern, String> {
         let code = match &rp.code {
             Some(c) => {
                 if self.codes.id(c).is_none() && !self.codes.is_empty() {
@@ -424,7 +483,11 @@ impl Dictionary {
             }
             None => None,
         };
-        let vpos = rp.elems.iter().position(|e| *e == RawElem::Verb).ok_or("no `*`")?;
+        let vpos = rp
+            .elems
+            .iter()
+            .position(|e| *e == RawElem::Verb)
+            .ok_or("no `*`")?;
         let mut before = Vec::new();
         for e in &rp.elems[..vpos] {
             match e {
@@ -457,7 +520,9 @@ impl Dictionary {
                 RawElem::Target => after.push((Elem::Target, adjacent)),
                 RawElem::Source => after.push((Elem::Source, adjacent)),
                 RawElem::Set(name) => {
-                    let id = *sets.get(name.as_str()).ok_or_else(|| format!("unknown synonym set &{name}"))?;
+                    let id = *sets
+                        .get(name.as_str())
+                        .ok_or_else(|| format!("unknown synonym set &{name}"))?;
                     after.push((Elem::Set(id), adjacent));
                     weight += 1;
                 }
@@ -465,10 +530,15 @@ impl Dictionary {
                     // A word that tokenizes to several tokens ("cease-fire")
                     // becomes a run of adjacent single-token elements.
                     if ws.len() == 1 {
-                        let toks: Vec<String> = Tokens::new(&ws[0]).norms().map(str::to_string).collect();
+                        let toks: Vec<String> =
+                            Tokens::new(&ws[0]).norms().map(str::to_string).collect();
                         for (k, t) in toks.iter().enumerate() {
                             let mut ids = Vec::new();
-                            for f in if k + 1 == toks.len() { noun_forms(t) } else { vec![t.clone()] } {
+                            for f in if k + 1 == toks.len() {
+                                noun_forms(t)
+                            } else {
+                                vec![t.clone()]
+                            } {
                                 ids.push(self.intern(&f));
                             }
                             after.push((Elem::Words(ids), if k == 0 { adjacent } else { true }));
@@ -489,18 +559,33 @@ impl Dictionary {
             }
             adjacent = false;
         }
-        Ok(VerbPattern { code, before, after, weight, file: 0, line: 0 })
+        Ok(VerbPattern {
+            code,
+            before,
+            after,
+            weight,
+            file: 0,
+            line: 0,
+        })
     }
 
     /// The longest actor phrase starting at token `start` of `ids` (token
     /// ids of a sentence), as (end, entries); `caps[i]` tells whether token i
     /// is capitalized and `upper[i]` whether it is all uppercase.
-    pub fn longest_actor(&self, ids: &[u32], caps: &[bool], upper: &[bool], start: usize) -> Option<(usize, Vec<ActorEntry>)> {
+    pub fn longest_actor(
+        &self,
+        ids: &[u32],
+        caps: &[bool],
+        upper: &[bool],
+        start: usize,
+    ) -> Option<(usize, Vec<ActorEntry>)> {
         let mut node = 0u32;
         let mut best: Option<(usize, Vec<ActorEntry>)> = None;
         let mut i = start;
         while i < ids.len() {
-            let Some(&n) = self.edges.get(&(node, ids[i])) else { break };
+            let Some(&n) = self.edges.get(&(node, ids[i])) else {
+                break;
+            };
             node = n;
             i += 1;
             let entries = &self.nodes[node as usize].entries;
@@ -559,28 +644,64 @@ mod tests {
             src("verbs/a.verbs", "verb call\n    041 * +\n    99x * for\nverb meet past=met\n    040 * _ with +\n"),
         ]);
         let msgs: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
-        assert!(msgs.iter().any(|m| m.starts_with("cameo/codes.txt:2: error: goldstein")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.starts_with("actors/c.txt:4: error")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.starts_with("actors/c.txt:5: error")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.starts_with("verbs/a.verbs:3: error")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.starts_with("verbs/a.verbs:5: error: unknown CAMEO code 040")), "{msgs:?}");
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("cameo/codes.txt:2: error: goldstein")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.starts_with("actors/c.txt:4: error")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.starts_with("actors/c.txt:5: error")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.starts_with("verbs/a.verbs:3: error")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("verbs/a.verbs:5: error: unknown CAMEO code 040")),
+            "{msgs:?}"
+        );
         let d = &loaded.dictionary;
         assert_eq!(d.actors.places.len(), 1);
         assert_eq!(d.pattern_count, 1);
         let called = d.token_id("called");
-        assert_eq!(d.verbs_of(called), &[(0, VerbForm::Past), (0, VerbForm::Participle)]);
-        assert_eq!(d.verbs_of(d.token_id("met")), &[(1, VerbForm::Past), (1, VerbForm::Participle)]);
+        assert_eq!(
+            d.verbs_of(called),
+            &[(0, VerbForm::Past), (0, VerbForm::Participle)]
+        );
+        assert_eq!(
+            d.verbs_of(d.token_id("met")),
+            &[(1, VerbForm::Past), (1, VerbForm::Participle)]
+        );
     }
 
     #[test]
     fn trie_respects_case_rules() {
-        let loaded = Dictionary::from_sources(&[src("actors/c.txt", "country USA\n    name: United States | US\ncountry TUR\n    name: Turkey\n")]);
+        let loaded = Dictionary::from_sources(&[src(
+            "actors/c.txt",
+            "country USA\n    name: United States | US\ncountry TUR\n    name: Turkey\n",
+        )]);
         let d = &loaded.dictionary;
-        let ids: Vec<u32> = ["us", "turkey", "united", "states"].iter().map(|w| d.token_id(w)).collect();
-        assert!(d.longest_actor(&ids, &[false; 4], &[false; 4], 0).is_none(), "lowercase `us` is a pronoun");
+        let ids: Vec<u32> = ["us", "turkey", "united", "states"]
+            .iter()
+            .map(|w| d.token_id(w))
+            .collect();
+        assert!(
+            d.longest_actor(&ids, &[false; 4], &[false; 4], 0).is_none(),
+            "lowercase `us` is a pronoun"
+        );
         assert!(d.longest_actor(&ids, &[true; 4], &[true; 4], 0).is_some());
         assert!(d.longest_actor(&ids, &[false; 4], &[false; 4], 1).is_none());
-        assert_eq!(d.longest_actor(&ids, &[true; 4], &[false; 4], 2).map(|(e, _)| e), Some(4));
+        assert_eq!(
+            d.longest_actor(&ids, &[true; 4], &[false; 4], 2)
+                .map(|(e, _)| e),
+            Some(4)
+        );
     }
 
     #[test]

@@ -34,12 +34,18 @@ pub struct Record {
 impl Record {
     /// All values of the fields called `name`.
     pub fn values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = (&'a str, usize)> + 'a {
-        self.fields.iter().filter(move |f| f.name == name).flat_map(|f| f.values.iter().map(move |v| (v.as_str(), f.line)))
+        self.fields
+            .iter()
+            .filter(move |f| f.name == name)
+            .flat_map(|f| f.values.iter().map(move |v| (v.as_str(), f.line)))
     }
 
     /// An attribute's value.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -73,30 +79,65 @@ pub fn parse_records(path: &Path, text: &str, errors: &mut Vec<DictError>) -> Ve
             let mut attrs = Vec::new();
             for p in parts {
                 match p.split_once('=') {
-                    Some((k, v)) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => attrs.push((k.to_string(), v.to_string())),
+                    Some((k, v))
+                        if !k.is_empty()
+                            && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') =>
+                    {
+                        attrs.push((k.to_string(), v.to_string()))
+                    }
                     _ => key_parts.push(p),
                 }
             }
             if key_parts.is_empty() {
-                errors.push(DictError::new(path, line_no, format!("record `{kind}` has no key (expected `{kind} KEY`)")));
+                errors.push(DictError::new(
+                    path,
+                    line_no,
+                    format!("record `{kind}` has no key (expected `{kind} KEY`)"),
+                ));
                 continue;
             }
-            out.push(Record { kind, key: key_parts.join(" "), attrs, fields: Vec::new(), line: line_no });
+            out.push(Record {
+                kind,
+                key: key_parts.join(" "),
+                attrs,
+                fields: Vec::new(),
+                line: line_no,
+            });
         } else {
             let Some(rec) = out.last_mut() else {
-                errors.push(DictError::new(path, line_no, "indented field line before any record header"));
+                errors.push(DictError::new(
+                    path,
+                    line_no,
+                    "indented field line before any record header",
+                ));
                 continue;
             };
             let Some((name, rest)) = line.split_once(':') else {
-                errors.push(DictError::new(path, line_no, format!("expected `field: value | value`, found {line:?}")));
+                errors.push(DictError::new(
+                    path,
+                    line_no,
+                    format!("expected `field: value | value`, found {line:?}"),
+                ));
                 continue;
             };
-            let values: Vec<String> = rest.split('|').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect();
+            let values: Vec<String> = rest
+                .split('|')
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+                .collect();
             if values.is_empty() {
-                errors.push(DictError::new(path, line_no, format!("field `{}` has no value", name.trim())));
+                errors.push(DictError::new(
+                    path,
+                    line_no,
+                    format!("field `{}` has no value", name.trim()),
+                ));
                 continue;
             }
-            rec.fields.push(Field { name: name.trim().to_string(), values, line: line_no });
+            rec.fields.push(Field {
+                name: name.trim().to_string(),
+                values,
+                line: line_no,
+            });
         }
     }
     out

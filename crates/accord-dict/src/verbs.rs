@@ -67,7 +67,13 @@ pub struct RawVerb {
 }
 
 /// Parses one verb file.
-pub fn parse_verb_file(path: &Path, text: &str, sets: &mut Vec<RawSet>, verbs: &mut Vec<RawVerb>, errors: &mut Vec<DictError>) {
+pub fn parse_verb_file(
+    path: &Path,
+    text: &str,
+    sets: &mut Vec<RawSet>,
+    verbs: &mut Vec<RawVerb>,
+    errors: &mut Vec<DictError>,
+) {
     let file = path.display().to_string();
     let mut current: Option<usize> = None;
     for (i, raw) in text.lines().enumerate() {
@@ -80,42 +86,88 @@ pub fn parse_verb_file(path: &Path, text: &str, sets: &mut Vec<RawSet>, verbs: &
         let t = line.trim();
         if !indented && t.starts_with('&') {
             let Some((name, rest)) = t[1..].split_once('=') else {
-                errors.push(DictError::new(path, n, "synonym set must be `&NAME = phrase | phrase`"));
+                errors.push(DictError::new(
+                    path,
+                    n,
+                    "synonym set must be `&NAME = phrase | phrase`",
+                ));
                 continue;
             };
             let name = name.trim();
             if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                errors.push(DictError::new(path, n, format!("bad synonym set name {name:?}")));
+                errors.push(DictError::new(
+                    path,
+                    n,
+                    format!("bad synonym set name {name:?}"),
+                ));
                 continue;
             }
-            let phrases: Vec<String> = rest.split('|').map(|p| p.trim().to_lowercase()).filter(|p| !p.is_empty()).collect();
+            let phrases: Vec<String> = rest
+                .split('|')
+                .map(|p| p.trim().to_lowercase())
+                .filter(|p| !p.is_empty())
+                .collect();
             if phrases.is_empty() {
-                errors.push(DictError::new(path, n, format!("synonym set &{name} is empty")));
+                errors.push(DictError::new(
+                    path,
+                    n,
+                    format!("synonym set &{name} is empty"),
+                ));
                 continue;
             }
             if let Some(prev) = sets.iter().find(|s| s.name == name) {
-                errors.push(DictError::new(path, n, format!("synonym set &{name} already defined at {}:{}", prev.file, prev.line)));
+                errors.push(DictError::new(
+                    path,
+                    n,
+                    format!(
+                        "synonym set &{name} already defined at {}:{}",
+                        prev.file, prev.line
+                    ),
+                ));
                 continue;
             }
-            sets.push(RawSet { name: name.to_string(), phrases, file: file.clone(), line: n });
+            sets.push(RawSet {
+                name: name.to_string(),
+                phrases,
+                file: file.clone(),
+                line: n,
+            });
             current = None;
             continue;
         }
         if !indented {
             let mut parts = t.split_whitespace();
             if parts.next() != Some("verb") {
-                errors.push(DictError::new(path, n, format!("expected `verb LEMMA` or `&SET = ...`, found {t:?}")));
+                errors.push(DictError::new(
+                    path,
+                    n,
+                    format!("expected `verb LEMMA` or `&SET = ...`, found {t:?}"),
+                ));
                 current = None;
                 continue;
             }
             let mut lemma = Vec::new();
-            let mut v = RawVerb { lemma: String::new(), extra_past: vec![], extra_participle: vec![], extra_forms: vec![], patterns: vec![], file: file.clone(), line: n };
+            let mut v = RawVerb {
+                lemma: String::new(),
+                extra_past: vec![],
+                extra_participle: vec![],
+                extra_forms: vec![],
+                patterns: vec![],
+                file: file.clone(),
+                line: n,
+            };
             let mut ok = true;
             for p in parts {
                 match p.split_once('=') {
-                    Some(("past", f)) => v.extra_past.extend(f.split('|').map(|s| s.to_lowercase())),
-                    Some(("participle", f)) => v.extra_participle.extend(f.split('|').map(|s| s.to_lowercase())),
-                    Some(("forms", f)) => v.extra_forms.extend(f.split('|').map(|s| s.to_lowercase())),
+                    Some(("past", f)) => {
+                        v.extra_past.extend(f.split('|').map(|s| s.to_lowercase()))
+                    }
+                    Some(("participle", f)) => v
+                        .extra_participle
+                        .extend(f.split('|').map(|s| s.to_lowercase())),
+                    Some(("forms", f)) => {
+                        v.extra_forms.extend(f.split('|').map(|s| s.to_lowercase()))
+                    }
                     Some((k, _)) => {
                         errors.push(DictError::new(path, n, format!("unknown verb attribute `{k}=` (expected past=, participle=, forms=)")));
                         ok = false;
@@ -137,7 +189,11 @@ pub fn parse_verb_file(path: &Path, text: &str, sets: &mut Vec<RawSet>, verbs: &
             continue;
         }
         let Some(vi) = current else {
-            errors.push(DictError::new(path, n, "pattern line outside a `verb` block"));
+            errors.push(DictError::new(
+                path,
+                n,
+                "pattern line outside a `verb` block",
+            ));
             continue;
         };
         match parse_pattern(t) {
@@ -158,7 +214,9 @@ fn parse_pattern(t: &str) -> Result<RawPattern, String> {
     } else if (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit()) {
         Some(code.to_string())
     } else {
-        return Err(format!("pattern must start with a CAMEO code (2-4 digits) or `---`, found {code:?}"));
+        return Err(format!(
+            "pattern must start with a CAMEO code (2-4 digits) or `---`, found {code:?}"
+        ));
     };
     let mut elems = Vec::new();
     for p in parts {
@@ -172,7 +230,11 @@ fn parse_pattern(t: &str) -> Result<RawPattern, String> {
             "..." => continue, // gaps are implicit; tolerate the explicit marker
             s if s.starts_with('&') => RawElem::Set(s[1..].to_string()),
             s => {
-                let words: Vec<String> = s.split('|').map(|w| w.to_lowercase()).filter(|w| !w.is_empty()).collect();
+                let words: Vec<String> = s
+                    .split('|')
+                    .map(|w| w.to_lowercase())
+                    .filter(|w| !w.is_empty())
+                    .collect();
                 if words.is_empty() || words.iter().any(|w| w.contains(['*', '+', '$', '&'])) {
                     return Err(format!("bad pattern element {s:?}"));
                 }
@@ -183,17 +245,28 @@ fn parse_pattern(t: &str) -> Result<RawPattern, String> {
     }
     let verbs = elems.iter().filter(|e| **e == RawElem::Verb).count();
     if verbs != 1 {
-        return Err(format!("a pattern needs exactly one `*` (the verb), found {verbs}"));
+        return Err(format!(
+            "a pattern needs exactly one `*` (the verb), found {verbs}"
+        ));
     }
-    if elems.iter().filter(|e| **e == RawElem::Target).count() > 1 || elems.iter().filter(|e| **e == RawElem::Source).count() > 1 {
+    if elems.iter().filter(|e| **e == RawElem::Target).count() > 1
+        || elems.iter().filter(|e| **e == RawElem::Source).count() > 1
+    {
         return Err("at most one `+` and one `$` per pattern".into());
     }
     if elems.first() == Some(&RawElem::Adjacent) || elems.last() == Some(&RawElem::Adjacent) {
         return Err("`_` must stand between two elements".into());
     }
     let vpos = elems.iter().position(|e| *e == RawElem::Verb).unwrap_or(0);
-    if elems[..vpos].iter().any(|e| matches!(e, RawElem::Target | RawElem::Source | RawElem::Set(_))) {
+    if elems[..vpos]
+        .iter()
+        .any(|e| matches!(e, RawElem::Target | RawElem::Source | RawElem::Set(_)))
+    {
         return Err("only plain words may come before `*`".into());
     }
-    Ok(RawPattern { code, elems, line: 0 })
+    Ok(RawPattern {
+        code,
+        elems,
+        line: 0,
+    })
 }

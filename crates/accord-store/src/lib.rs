@@ -151,7 +151,10 @@ pub struct Store {
 }
 
 fn like_prefix(s: &str) -> String {
-    let escaped = s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = s
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     format!("{escaped}%")
 }
 
@@ -177,10 +180,15 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let supported = MIGRATIONS.len() as i64;
         if version > supported {
-            return Err(StoreError::TooNew { found: version, supported });
+            return Err(StoreError::TooNew {
+                found: version,
+                supported,
+            });
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             let tx = self.conn.transaction()?;
@@ -193,19 +201,30 @@ impl Store {
 
     /// Is an article with this content hash stored?
     pub fn contains(&self, hash: &str) -> Result<bool, StoreError> {
-        Ok(self.conn.query_row("SELECT 1 FROM articles WHERE hash = ?1", [hash], |_| Ok(())).optional()?.is_some())
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM articles WHERE hash = ?1", [hash], |_| Ok(()))
+            .optional()?
+            .is_some())
     }
 
     /// Stores a batch of coded articles in one transaction. `date` is the
     /// effective article date (the `--date` override or the article's own).
-    pub fn ingest(&mut self, batch: &[(Article, Option<Date>, CodedArticle)]) -> Result<IngestStats, StoreError> {
+    pub fn ingest(
+        &mut self,
+        batch: &[(Article, Option<Date>, CodedArticle)],
+    ) -> Result<IngestStats, StoreError> {
         let mut stats = IngestStats::default();
         let tx = self.conn.transaction()?;
         {
             let mut find = tx.prepare_cached("SELECT id FROM articles WHERE hash = ?1")?;
             let mut ins_article = tx.prepare_cached("INSERT INTO articles (ext_id, hash, title, date, source, url, origin, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
-            let mut ins_sentence = tx.prepare_cached("INSERT INTO sentences (article_id, idx, start, end) VALUES (?1, ?2, ?3, ?4)")?;
-            let mut ins_mention = tx.prepare_cached("INSERT INTO mentions (sentence_id, start, end, codes) VALUES (?1, ?2, ?3, ?4)")?;
+            let mut ins_sentence = tx.prepare_cached(
+                "INSERT INTO sentences (article_id, idx, start, end) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            let mut ins_mention = tx.prepare_cached(
+                "INSERT INTO mentions (sentence_id, start, end, codes) VALUES (?1, ?2, ?3, ?4)",
+            )?;
             let mut ins_event = tx.prepare_cached(
                 "INSERT INTO events (article_id, sentence_id, date_from, date_to, source, target, code, root, quad, goldstein, plover, \
                  source_start, source_end, verb_start, verb_end, target_start, target_end, pattern) \
@@ -213,11 +232,24 @@ impl Store {
             )?;
             for (article, date, coded) in batch {
                 let hash = content_hash(&article.text);
-                if find.query_row([&hash], |r| r.get::<_, i64>(0)).optional()?.is_some() {
+                if find
+                    .query_row([&hash], |r| r.get::<_, i64>(0))
+                    .optional()?
+                    .is_some()
+                {
                     stats.skipped += 1;
                     continue;
                 }
-                ins_article.execute(params![article.id, hash, article.title, date.map(|d| d.to_string()), article.source, article.url, article.origin, article.text])?;
+                ins_article.execute(params![
+                    article.id,
+                    hash,
+                    article.title,
+                    date.map(|d| d.to_string()),
+                    article.source,
+                    article.url,
+                    article.origin,
+                    article.text
+                ])?;
                 let article_id = tx.last_insert_rowid();
                 stats.added += 1;
                 for s in &coded.sentences {
@@ -225,7 +257,12 @@ impl Store {
                     let sentence_id = tx.last_insert_rowid();
                     stats.sentences += 1;
                     for m in &s.mentions {
-                        ins_mention.execute(params![sentence_id, m.start, m.end, m.codes.join(";")])?;
+                        ins_mention.execute(params![
+                            sentence_id,
+                            m.start,
+                            m.end,
+                            m.codes.join(";")
+                        ])?;
                     }
                     for e in &s.events {
                         ins_event.execute(params![
@@ -259,7 +296,9 @@ impl Store {
 
     /// Totals.
     pub fn counts(&self) -> Result<Counts, StoreError> {
-        let c = |sql: &str| -> Result<u64, StoreError> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+        let c = |sql: &str| -> Result<u64, StoreError> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+        };
         Ok(Counts {
             articles: c("SELECT count(*) FROM articles")?,
             sentences: c("SELECT count(*) FROM sentences")?,
@@ -280,9 +319,16 @@ impl Store {
         let mut args: Vec<String> = Vec::new();
         if let Some(a) = &q.actor {
             args.push(like_prefix(a));
-            sql.push_str(&format!(" AND (e.source LIKE ?{n} ESCAPE '\\' OR e.target LIKE ?{n} ESCAPE '\\')", n = args.len()));
+            sql.push_str(&format!(
+                " AND (e.source LIKE ?{n} ESCAPE '\\' OR e.target LIKE ?{n} ESCAPE '\\')",
+                n = args.len()
+            ));
         }
-        for (val, col) in [(&q.source, "e.source"), (&q.target, "e.target"), (&q.code, "e.code")] {
+        for (val, col) in [
+            (&q.source, "e.source"),
+            (&q.target, "e.target"),
+            (&q.code, "e.code"),
+        ] {
             if let Some(v) = val {
                 args.push(like_prefix(v));
                 sql.push_str(&format!(" AND {col} LIKE ?{} ESCAPE '\\'", args.len()));
@@ -308,7 +354,10 @@ impl Store {
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
             let from: Option<String> = r.get(2)?;
             let to: Option<String> = r.get(3)?;
-            let date = match (from.as_deref().and_then(Date::parse_iso), to.as_deref().and_then(Date::parse_iso)) {
+            let date = match (
+                from.as_deref().and_then(Date::parse_iso),
+                to.as_deref().and_then(Date::parse_iso),
+            ) {
                 (Some(a), Some(b)) if a == b => Some(EventDate::Day(a)),
                 (Some(a), Some(b)) => Some(EventDate::Range(a, b)),
                 _ => None,
@@ -325,7 +374,11 @@ impl Store {
                 goldstein: r.get::<_, f64>(9)? as f32,
                 plover: r.get(10)?,
                 text: r.get(11)?,
-                spans: Spans { source: [r.get(12)?, r.get(13)?], verb: [r.get(14)?, r.get(15)?], target: [r.get(16)?, r.get(17)?] },
+                spans: Spans {
+                    source: [r.get(12)?, r.get(13)?],
+                    verb: [r.get(14)?, r.get(15)?],
+                    target: [r.get(16)?, r.get(17)?],
+                },
                 pattern: r.get(18)?,
             })
         })?;

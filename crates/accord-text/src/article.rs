@@ -55,7 +55,11 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 fn err(path: &str, line: Option<usize>, message: impl Into<String>) -> InputError {
-    InputError { path: path.to_string(), line, message: message.into() }
+    InputError {
+        path: path.to_string(),
+        line,
+        message: message.into(),
+    }
 }
 
 /// Parses an article text file's content. `name` is its id and origin.
@@ -76,10 +80,15 @@ pub fn parse_article_text(name: &str, content: &str) -> Result<Article, InputErr
         idx += 1;
     }
     let first = lines[idx].1.trim();
-    let next_nonempty = lines[idx + 1..].iter().find(|(_, l)| !l.trim().is_empty()).map(|(_, l)| l.trim());
+    let next_nonempty = lines[idx + 1..]
+        .iter()
+        .find(|(_, l)| !l.trim().is_empty())
+        .map(|(_, l)| l.trim());
     let next_is_header = next_nonempty.is_some_and(is_header_line);
-    let looks_like_title =
-        next_is_header || (!first.ends_with(['.', '!', '?', '"', '\u{201D}']) && first.split_whitespace().count() <= 20 && next_nonempty.is_some());
+    let looks_like_title = next_is_header
+        || (!first.ends_with(['.', '!', '?', '"', '\u{201D}'])
+            && first.split_whitespace().count() <= 20
+            && next_nonempty.is_some());
     let mut title = None;
     let mut date = None;
     let mut source = None;
@@ -98,7 +107,11 @@ pub fn parse_article_text(name: &str, content: &str) -> Result<Article, InputErr
                 let rest = rest.trim();
                 if !rest.is_empty() {
                     date = Some(Date::parse_iso(rest).ok_or_else(|| {
-                        err(name, Some(idx + 1), format!("`Generated on:` date {rest:?} is not YYYY-MM-DD"))
+                        err(
+                            name,
+                            Some(idx + 1),
+                            format!("`Generated on:` date {rest:?} is not YYYY-MM-DD"),
+                        )
                     })?);
                 }
                 idx += 1;
@@ -111,21 +124,38 @@ pub fn parse_article_text(name: &str, content: &str) -> Result<Article, InputErr
                 break;
             }
         }
-        body_start = if idx < lines.len() { lines[idx].0 } else { content.len() };
+        body_start = if idx < lines.len() {
+            lines[idx].0
+        } else {
+            content.len()
+        };
     }
     let text = content[body_start..].trim_end().to_string();
     if text.trim().is_empty() {
         return Err(err(name, None, "no article text after the header"));
     }
-    Ok(Article { id: name.to_string(), title, date, source, url: None, text, origin: name.to_string() })
+    Ok(Article {
+        id: name.to_string(),
+        title,
+        date,
+        source,
+        url: None,
+        text,
+        origin: name.to_string(),
+    })
 }
 
 fn is_header_line(l: &str) -> bool {
-    l.eq_ignore_ascii_case("source article") || strip_prefix_ci(l, "generated on:").is_some() || strip_prefix_ci(l, "source:").is_some()
+    l.eq_ignore_ascii_case("source article")
+        || strip_prefix_ci(l, "generated on:").is_some()
+        || strip_prefix_ci(l, "source:").is_some()
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    if s.len() >= prefix.len() && s.is_char_boundary(prefix.len()) && s[..prefix.len()].eq_ignore_ascii_case(prefix) {
+    if s.len() >= prefix.len()
+        && s.is_char_boundary(prefix.len())
+        && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+    {
         Some(&s[prefix.len()..])
     } else {
         None
@@ -134,29 +164,70 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// Parses one JSONL line. `path` and `line` (1-based) name it in errors and in the default id.
 pub fn parse_jsonl_line(path: &str, line: usize, content: &str) -> Result<Article, InputError> {
-    let v: serde_json::Value = serde_json::from_str(content).map_err(|e| err(path, Some(line), format!("not valid JSON: {e}")))?;
-    let obj = v.as_object().ok_or_else(|| err(path, Some(line), "expected a JSON object with a \"text\" field"))?;
+    let v: serde_json::Value = serde_json::from_str(content)
+        .map_err(|e| err(path, Some(line), format!("not valid JSON: {e}")))?;
+    let obj = v.as_object().ok_or_else(|| {
+        err(
+            path,
+            Some(line),
+            "expected a JSON object with a \"text\" field",
+        )
+    })?;
     let text = match obj.get("text") {
         Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
-        Some(serde_json::Value::String(_)) => return Err(err(path, Some(line), "\"text\" is empty")),
+        Some(serde_json::Value::String(_)) => {
+            return Err(err(path, Some(line), "\"text\" is empty"))
+        }
         Some(_) => return Err(err(path, Some(line), "\"text\" is not a string")),
         None => return Err(err(path, Some(line), "missing \"text\" field")),
     };
-    let get_str = |k: &str| obj.get(k).and_then(|v| v.as_str()).map(str::to_string).filter(|s| !s.is_empty());
+    let get_str = |k: &str| {
+        obj.get(k)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+            .filter(|s| !s.is_empty())
+    };
     let id = match obj.get("id") {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => format!("{path}:{line}"),
     };
     let date = match get_str("date") {
-        Some(d) => Some(Date::parse_iso(&d).ok_or_else(|| err(path, Some(line), format!("\"date\" {d:?} is not YYYY-MM-DD")))?),
+        Some(d) => Some(Date::parse_iso(&d).ok_or_else(|| {
+            err(
+                path,
+                Some(line),
+                format!("\"date\" {d:?} is not YYYY-MM-DD"),
+            )
+        })?),
         None => None,
     };
     // `source` may be a string or (Wikipedia corpus) `sources: [{name, url}]`.
-    let first_source = obj.get("sources").and_then(|s| s.as_array()).and_then(|a| a.first());
-    let source = get_str("source").or_else(|| first_source.and_then(|s| s.get("name")).and_then(|n| n.as_str()).map(str::to_string));
-    let url = get_str("url").or_else(|| first_source.and_then(|s| s.get("url")).and_then(|n| n.as_str()).map(str::to_string));
-    Ok(Article { id, title: get_str("title"), date, source, url, text, origin: format!("{path}:{line}") })
+    let first_source = obj
+        .get("sources")
+        .and_then(|s| s.as_array())
+        .and_then(|a| a.first());
+    let source = get_str("source").or_else(|| {
+        first_source
+            .and_then(|s| s.get("name"))
+            .and_then(|n| n.as_str())
+            .map(str::to_string)
+    });
+    let url = get_str("url").or_else(|| {
+        first_source
+            .and_then(|s| s.get("url"))
+            .and_then(|n| n.as_str())
+            .map(str::to_string)
+    });
+    Ok(Article {
+        id,
+        title: get_str("title"),
+        date,
+        source,
+        url,
+        text,
+        origin: format!("{path}:{line}"),
+    })
 }
 
 /// One item from an input: an article or a problem with one part of the input.
@@ -181,7 +252,10 @@ impl ArticleReader {
     pub fn new(paths: &[PathBuf]) -> ArticleReader {
         let mut pending: Vec<PathBuf> = paths.to_vec();
         pending.reverse();
-        ArticleReader { pending, current: None }
+        ArticleReader {
+            pending,
+            current: None,
+        }
     }
 
     fn next_from_jsonl(&mut self) -> Option<InputItem> {
@@ -205,12 +279,22 @@ impl ArticleReader {
             let line = src.line;
             let s = match std::str::from_utf8(&src.buf) {
                 Ok(s) => s,
-                Err(e) => return Some(Err(err(&src.name, Some(line), format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())))),
+                Err(e) => {
+                    return Some(Err(err(
+                        &src.name,
+                        Some(line),
+                        format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
+                    )))
+                }
             };
             if s.trim().is_empty() {
                 continue;
             }
-            return Some(parse_jsonl_line(&src.name, line, s.trim_end_matches(['\n', '\r'])));
+            return Some(parse_jsonl_line(
+                &src.name,
+                line,
+                s.trim_end_matches(['\n', '\r']),
+            ));
         }
     }
 
@@ -230,10 +314,15 @@ impl ArticleReader {
         if meta.is_dir() {
             let mut entries: Vec<PathBuf> = match fs::read_dir(&path) {
                 Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-                Err(e) => return Some(Err(err(&name, None, format!("cannot read directory: {e}")))),
+                Err(e) => {
+                    return Some(Err(err(&name, None, format!("cannot read directory: {e}"))))
+                }
             };
             entries.retain(|p| {
-                let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+                let hidden = p
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'));
                 !hidden && (p.is_dir() || is_input_file(p))
             });
             entries.sort();
@@ -244,10 +333,19 @@ impl ArticleReader {
         if is_jsonl(&path) {
             match fs::File::open(&path) {
                 Ok(f) => {
-                    self.current = Some(JsonlSource { name, reader: Box::new(BufReader::new(f)), line: 0, buf: Vec::new() });
+                    self.current = Some(JsonlSource {
+                        name,
+                        reader: Box::new(BufReader::new(f)),
+                        line: 0,
+                        buf: Vec::new(),
+                    });
                     if meta.len() == 0 {
                         self.current = None;
-                        return Some(Err(err(&path.display().to_string(), None, "empty file: no articles")));
+                        return Some(Err(err(
+                            &path.display().to_string(),
+                            None,
+                            "empty file: no articles",
+                        )));
                     }
                     None
                 }
@@ -263,7 +361,11 @@ impl ArticleReader {
 
     fn open_bytes(&mut self, name: String, content: Vec<u8>) -> Option<InputItem> {
         if content.contains(&0) {
-            return Some(Err(err(&name, None, "binary file (contains NUL bytes); expected UTF-8 text or JSONL")));
+            return Some(Err(err(
+                &name,
+                None,
+                "binary file (contains NUL bytes); expected UTF-8 text or JSONL",
+            )));
         }
         let text = match String::from_utf8(content) {
             Ok(t) => t,
@@ -271,15 +373,28 @@ impl ArticleReader {
                 let bytes = e.as_bytes();
                 let at = e.utf8_error().valid_up_to();
                 let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-                return Some(Err(err(&name, Some(line), "invalid UTF-8; the file was skipped")));
+                return Some(Err(err(
+                    &name,
+                    Some(line),
+                    "invalid UTF-8; the file was skipped",
+                )));
             }
         };
         // stdin may carry JSONL.
         if name == "-" && text.trim_start().starts_with('{') {
-            self.current = Some(JsonlSource { name, reader: Box::new(std::io::Cursor::new(text.into_bytes())), line: 0, buf: Vec::new() });
+            self.current = Some(JsonlSource {
+                name,
+                reader: Box::new(std::io::Cursor::new(text.into_bytes())),
+                line: 0,
+                buf: Vec::new(),
+            });
             return None;
         }
-        let id = Path::new(&name).file_stem().and_then(|s| s.to_str()).map(str::to_string).unwrap_or_else(|| name.clone());
+        let id = Path::new(&name)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(str::to_string)
+            .unwrap_or_else(|| name.clone());
         Some(parse_article_text(&name, &text).map(|mut a| {
             a.id = id;
             a
@@ -307,11 +422,17 @@ impl Iterator for ArticleReader {
 }
 
 fn is_jsonl(p: &Path) -> bool {
-    matches!(p.extension().and_then(|e| e.to_str()), Some("jsonl" | "ndjson"))
+    matches!(
+        p.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson")
+    )
 }
 
 fn is_input_file(p: &Path) -> bool {
-    matches!(p.extension().and_then(|e| e.to_str()), Some("jsonl" | "ndjson" | "txt" | "text"))
+    matches!(
+        p.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson" | "txt" | "text")
+    )
 }
 
 #[cfg(test)]
@@ -320,31 +441,54 @@ mod tests {
 
     #[test]
     fn reads_seed_shaped_header() {
-        let a = parse_article_text("x.txt", "Title Here\n\nSource Article\nGenerated on: 2025-11-06\n\nBody one. Body two.\n").unwrap();
+        let a = parse_article_text(
+            "x.txt",
+            "Title Here\n\nSource Article\nGenerated on: 2025-11-06\n\nBody one. Body two.\n",
+        )
+        .unwrap();
         assert_eq!(a.title.as_deref(), Some("Title Here"));
         assert_eq!(a.date, Date::parse_iso("2025-11-06"));
         assert_eq!(a.text, "Body one. Body two.");
-        let a = parse_article_text("x.txt", "Title\n\nSource Article\nGenerated on:\n\nBody.").unwrap();
+        let a =
+            parse_article_text("x.txt", "Title\n\nSource Article\nGenerated on:\n\nBody.").unwrap();
         assert_eq!(a.date, None);
         assert_eq!(a.text, "Body.");
     }
 
     #[test]
     fn plain_text_without_header_is_all_body() {
-        let a = parse_article_text("x.txt", "Israel attacked Hamas. Egypt condemned the attack.\n").unwrap();
+        let a = parse_article_text(
+            "x.txt",
+            "Israel attacked Hamas. Egypt condemned the attack.\n",
+        )
+        .unwrap();
         assert_eq!(a.title, None);
         assert_eq!(a.text, "Israel attacked Hamas. Egypt condemned the attack.");
     }
 
     #[test]
     fn bad_inputs_name_file_and_line() {
-        assert!(parse_article_text("e.txt", " \n\n").unwrap_err().to_string().starts_with("e.txt: empty file"));
+        assert!(parse_article_text("e.txt", " \n\n")
+            .unwrap_err()
+            .to_string()
+            .starts_with("e.txt: empty file"));
         let e = parse_article_text("d.txt", "T\nGenerated on: yesterday\n\nBody.").unwrap_err();
         assert_eq!(e.line, Some(2));
         let e = parse_jsonl_line("c.jsonl", 7, "{not json").unwrap_err();
         assert_eq!((e.path.as_str(), e.line), ("c.jsonl", Some(7)));
-        assert!(parse_jsonl_line("c.jsonl", 1, "{\"id\":1}").unwrap_err().message.contains("missing \"text\""));
-        let a = parse_jsonl_line("c.jsonl", 3, r#"{"text":"A b.","date":"2025-01-02","sources":[{"name":"Reuters","url":"u"}]}"#).unwrap();
-        assert_eq!((a.id.as_str(), a.source.as_deref(), a.url.as_deref()), ("c.jsonl:3", Some("Reuters"), Some("u")));
+        assert!(parse_jsonl_line("c.jsonl", 1, "{\"id\":1}")
+            .unwrap_err()
+            .message
+            .contains("missing \"text\""));
+        let a = parse_jsonl_line(
+            "c.jsonl",
+            3,
+            r#"{"text":"A b.","date":"2025-01-02","sources":[{"name":"Reuters","url":"u"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (a.id.as_str(), a.source.as_deref(), a.url.as_deref()),
+            ("c.jsonl:3", Some("Reuters"), Some("u"))
+        );
     }
 }

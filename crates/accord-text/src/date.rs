@@ -78,17 +78,29 @@ impl Date {
 
     /// First day of a year.
     pub fn year_start(year: i32) -> Date {
-        Date { year, month: 1, day: 1 }
+        Date {
+            year,
+            month: 1,
+            day: 1,
+        }
     }
 
     /// Last day of a year.
     pub fn year_end(year: i32) -> Date {
-        Date { year, month: 12, day: 31 }
+        Date {
+            year,
+            month: 12,
+            day: 31,
+        }
     }
 
     /// Last day of a month.
     pub fn month_end(year: i32, month: u8) -> Date {
-        Date { year, month, day: days_in_month(year, month) }
+        Date {
+            year,
+            month,
+            day: days_in_month(year, month),
+        }
     }
 }
 
@@ -119,7 +131,10 @@ mod tests {
         assert_eq!(d.weekday(), 3, "2025-11-06 is a Thursday");
         assert_eq!(Date::from_days(d.to_days()), d);
         assert_eq!(d.add_days(-6).to_string(), "2025-10-31");
-        assert_eq!(Date::parse_iso("2024-02-29").map(|d| d.add_days(1).to_string()), Some("2024-03-01".into()));
+        assert_eq!(
+            Date::parse_iso("2024-02-29").map(|d| d.add_days(1).to_string()),
+            Some("2024-03-01".into())
+        );
         assert!(Date::parse_iso("2025-02-29").is_none());
         assert!(Date::parse_iso("2025-1-01").is_none());
         assert_eq!(Date::from_days(0).to_string(), "1970-01-01");

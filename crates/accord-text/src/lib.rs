@@ -10,7 +10,9 @@ mod date;
 mod sentence;
 mod token;
 
-pub use article::{parse_article_text, parse_jsonl_line, Article, ArticleReader, InputError, InputItem};
+pub use article::{
+    parse_article_text, parse_jsonl_line, Article, ArticleReader, InputError, InputItem,
+};
 pub use date::{days_in_month, Date};
 pub use sentence::split_sentences;
 pub use token::{Token, TokenKind, Tokens};

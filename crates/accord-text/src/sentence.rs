@@ -9,18 +9,47 @@
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "gov", "sen", "rep",
-    "rev", "st", "sr", "jr", "hon", "pres", "amb", "brig", "cpl", "pvt", "supt", "insp", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-    "no", "nos", "vs", "v", "etc", "approx", "est", "inc", "corp", "ltd", "co", "dept", "univ", "assn", "bros", "ft", "mt",
-    "fig", "vol", "al", "e.g", "i.e", "cf", "ca", "op", "pp",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
+    "cmdr", "gov", "sen", "rep", "rev", "st", "sr", "jr", "hon", "pres", "amb", "brig", "cpl",
+    "pvt", "supt", "insp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "no", "nos",
+    "vs", "v", "etc", "approx", "est", "inc", "corp", "ltd", "co", "dept", "univ", "assn", "bros",
+    "ft", "mt", "fig", "vol", "al", "e.g", "i.e", "cf", "ca", "op", "pp",
 ];
 
 /// Words that start a sentence often enough that a dotted acronym before them
 /// ("... in the U.S. The talks ...") ends the sentence.
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those", "But", "In", "On", "At",
-    "After", "Before", "Meanwhile", "However", "His", "Her", "Their", "Its", "There", "When", "While", "As", "Officials",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "Meanwhile",
+    "However",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "There",
+    "When",
+    "While",
+    "As",
+    "Officials",
 ];
 
 /// Byte ranges `(start, end)` of the sentences of `text`, trimmed of
@@ -49,7 +78,9 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
             // Swallow runs of terminators and closing quotes/brackets.
             let mut j = i + 1;
             loop {
-                if j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
+                if j < bytes.len()
+                    && matches!(bytes[j], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']')
+                {
                     j += 1;
                 } else if text[j..].starts_with('\u{201D}') || text[j..].starts_with('\u{2019}') {
                     j += 3;
@@ -104,7 +135,9 @@ fn starts_sentence(rest: &str) -> bool {
     let mut chars = rest.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() || c.is_ascii_digit() => true,
-        Some('"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '[') => chars.next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+        Some('"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '[') => chars
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
         _ => false,
     }
 }
@@ -132,7 +165,10 @@ fn ends_sentence(text: &str, start: usize, dot: usize, next: usize) -> bool {
     }
     // Dotted acronym "U.S." / "U.N.": ends a sentence only before an opener.
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1) {
-        let next_word: String = text[next..].chars().take_while(|c| c.is_alphabetic()).collect();
+        let next_word: String = text[next..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
         return SENTENCE_OPENERS.contains(&next_word.as_str());
     }
     true
@@ -143,7 +179,10 @@ mod tests {
     use super::*;
 
     fn split(s: &str) -> Vec<&str> {
-        split_sentences(s).into_iter().map(|(a, b)| &s[a..b]).collect()
+        split_sentences(s)
+            .into_iter()
+            .map(|(a, b)| &s[a..b])
+            .collect()
     }
 
     #[test]
@@ -164,11 +203,24 @@ mod tests {
     #[test]
     fn handles_quotes_parentheses_and_paragraphs() {
         let s = "He said “we will win.” Then he left. (It rained.) Later\n\nNew paragraph here? Yes! ok";
-        assert_eq!(split(s), ["He said “we will win.”", "Then he left.", "(It rained.)", "Later", "New paragraph here?", "Yes! ok"]);
+        assert_eq!(
+            split(s),
+            [
+                "He said “we will win.”",
+                "Then he left.",
+                "(It rained.)",
+                "Later",
+                "New paragraph here?",
+                "Yes! ok"
+            ]
+        );
     }
 
     #[test]
     fn lowercase_after_period_does_not_split() {
-        assert_eq!(split("The vote was 5 vs. 3 in favour. ok then"), ["The vote was 5 vs. 3 in favour. ok then"]);
+        assert_eq!(
+            split("The vote was 5 vs. 3 in favour. ok then"),
+            ["The vote was 5 vs. 3 in favour. ok then"]
+        );
     }
 }
