@@ -484,13 +484,34 @@ impl<'d> Coder<'d> {
                 continue;
             };
             consumed.push(slots);
-            // An infinitive governed by a verb that already coded ("agreed to visit") adds nothing.
+            // An infinitive governed by another verb ("agreed to visit", "seeking to
+            // improve") is that verb's complement or purpose, not an event of its own.
             if form == VerbForm::Base
                 && pos > 0
                 && norm(pos - 1) == "to"
-                && coded_positions.iter().any(|&cp| cp + 4 >= pos)
+                && (coded_positions.iter().any(|&cp| cp + 4 >= pos)
+                    || subjects.iter().any(|&(p, _)| p + 3 >= pos && p < pos))
             {
                 continue;
+            }
+            // A gerund is a verb of its own only as a progressive ("is attacking") or a
+            // participial clause (", killing"); after a preposition it is a noun ("aimed at ending").
+            if form == VerbForm::Gerund {
+                let before = (0..pos)
+                    .rev()
+                    .find(|&j| {
+                        !is_quote(norm(j)) && !(norm(j).ends_with("ly") && norm(j).len() > 4)
+                    })
+                    .map(norm)
+                    .unwrap_or("");
+                if !(BE.contains(&before)
+                    || matches!(
+                        before,
+                        "," | "and" | "or" | "while" | "after" | "before" | "when" | "by"
+                    ))
+                {
+                    continue;
+                }
             }
             let Some(code_id) = pattern.code else {
                 coded_positions.push(pos);
@@ -549,8 +570,13 @@ impl<'d> Coder<'d> {
                 (source, target)
             };
             // A compound subject with no target acts on itself: "X and Y reach a deal".
+            // Only cooperation and fighting are mutual ("meet", "sign", "clash");
+            // "X, Y and Z close their airspace" is no event between them.
+            let mutual = matches!(info.root.as_str(), "03" | "04" | "05" | "06" | "19");
             let (source, target) = match (source, target) {
-                (Some(si), None) if !passive && mentions[si].codes.len() > 1 => {
+                (Some(si), None)
+                    if !passive && mutual && (2..=4).contains(&mentions[si].codes.len()) =>
+                {
                     (Some(si), Some(si))
                 }
                 st => st,

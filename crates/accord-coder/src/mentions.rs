@@ -137,6 +137,14 @@ pub fn find_mentions(
     let mut i = 0;
     while i < n {
         if let Some((end, mut entries)) = dict.longest_actor(ids, &caps, &upper, i) {
+            // "US$1.8 billion", "A$2.5 billion": a currency, not an actor.
+            if end < n
+                && tokens.norm(end) == "$"
+                && tokens.get(end).start == tokens.get(end - 1).end
+            {
+                i = end;
+                continue;
+            }
             entries.sort_by_key(priority);
             raws.push(Raw {
                 start: i,
