@@ -231,6 +231,11 @@ const PREPOSITIONS: &[&str] = &[
 ];
 const MAX_GAP: usize = 4;
 
+/// "-ly" adverbs ("reportedly", "jointly") skipped between subject and verb.
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly")
+}
+
 fn is_quote(w: &str) -> bool {
     matches!(w, "\"" | "'")
 }
@@ -499,9 +504,7 @@ impl<'d> Coder<'d> {
             if form == VerbForm::Gerund {
                 let before = (0..pos)
                     .rev()
-                    .find(|&j| {
-                        !is_quote(norm(j)) && !(norm(j).ends_with("ly") && norm(j).len() > 4)
-                    })
+                    .find(|&j| !is_quote(norm(j)) && !is_adverb(norm(j)))
                     .map(norm)
                     .unwrap_or("");
                 if !(BE.contains(&before)
@@ -658,9 +661,7 @@ impl<'d> Coder<'d> {
         let mut j = pos;
         while j > 0
             && covering[j - 1].is_none()
-            && (AUX.contains(&norm(j - 1))
-                || (norm(j - 1).ends_with("ly") && norm(j - 1).len() > 4)
-                || is_quote(norm(j - 1)))
+            && (AUX.contains(&norm(j - 1)) || is_adverb(norm(j - 1)) || is_quote(norm(j - 1)))
         {
             j -= 1;
         }
