@@ -385,3 +385,143 @@ impl Store {
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use accord_coder::{CodedSentence, MentionSpan};
+
+    fn article(id: &str, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            title: None,
+            date: Date::parse_iso("2025-11-06"),
+            source: None,
+            url: None,
+            text: text.into(),
+            origin: id.into(),
+        }
+    }
+
+    fn coded(text: &str, source: &str, target: &str) -> CodedArticle {
+        let event = CodedEvent {
+            article: String::new(),
+            sentence: 0,
+            date: Some(EventDate::Range(
+                Date::year_start(1992),
+                Date::year_end(1992),
+            )),
+            source: source.into(),
+            target: target.into(),
+            code: "054".into(),
+            root: "05".into(),
+            quad: 1,
+            goldstein: 3.5,
+            plover: Some("SUPPORT".into()),
+            text: text.into(),
+            spans: Spans {
+                source: [0, 5],
+                verb: [6, 17],
+                target: [18, 24],
+            },
+            pattern: "x.verbs:1".into(),
+        };
+        CodedArticle {
+            sentences: vec![CodedSentence {
+                index: 0,
+                start: 0,
+                end: text.len() as u32,
+                mentions: vec![MentionSpan {
+                    start: 0,
+                    end: 5,
+                    codes: vec![source.into()],
+                }],
+                events: vec![event],
+            }],
+        }
+    }
+
+    #[test]
+    fn an_article_is_stored_once_and_events_round_trip() {
+        let mut s = Store::open_in_memory().expect("store");
+        let text = "Astan established Jérusa ties.";
+        let batch = vec![(
+            article("a", text),
+            Date::parse_iso("2025-11-06"),
+            coded(text, "KAZGOV", "ISRGOV"),
+        )];
+        let first = s.ingest(&batch).expect("ingest");
+        assert_eq!((first.added, first.skipped, first.events), (1, 0, 1));
+        let again = s.ingest(&batch).expect("ingest");
+        assert_eq!((again.added, again.skipped, again.events), (0, 1, 0));
+        assert!(s.contains(&content_hash(text)).expect("query"));
+        let evs = s
+            .events(&EventQuery {
+                actor: Some("KAZ".into()),
+                ..Default::default()
+            })
+            .expect("events");
+        assert_eq!(evs.len(), 1);
+        assert_eq!(
+            evs[0].text, text,
+            "sentence text is sliced by bytes, non-ASCII included"
+        );
+        assert_eq!(
+            evs[0].date.map(|d| d.to_string()).as_deref(),
+            Some("1992-01-01/1992-12-31")
+        );
+        assert_eq!(evs[0].article, "a");
+        let none = s
+            .events(&EventQuery {
+                since: Date::parse_iso("1993-01-01"),
+                ..Default::default()
+            })
+            .expect("events");
+        assert!(none.is_empty());
+        let pct = s
+            .events(&EventQuery {
+                actor: Some("%".into()),
+                ..Default::default()
+            })
+            .expect("events");
+        assert!(pct.is_empty(), "LIKE wildcards in user input are literal");
+    }
+
+    #[test]
+    fn a_failing_batch_leaves_the_store_as_it_was() {
+        let mut s = Store::open_in_memory().expect("store");
+        s.ingest(&[(article("a", "one"), None, coded("one", "KAZ", "ISR"))])
+            .expect("ingest");
+        let before = s.counts().expect("counts");
+        // The second article repeats a sentence index: the UNIQUE constraint fails mid-batch.
+        let mut bad = coded("three", "USA", "KAZ");
+        bad.sentences.push(bad.sentences[0].clone());
+        let batch = vec![
+            (article("b", "two"), None, coded("two", "USA", "ISR")),
+            (article("c", "three"), None, bad),
+        ];
+        assert!(s.ingest(&batch).is_err());
+        assert_eq!(
+            s.counts().expect("counts"),
+            before,
+            "article b was rolled back with the batch"
+        );
+        assert!(!s.contains(&content_hash("two")).expect("query"));
+    }
+
+    #[test]
+    fn migrations_run_once_and_reject_newer_schemas() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("m.db");
+        drop(Store::open(&path).expect("create"));
+        drop(Store::open(&path).expect("reopen"));
+        let conn = Connection::open(&path).expect("conn");
+        conn.pragma_update(None, "user_version", 99)
+            .expect("pragma");
+        drop(conn);
+        assert!(matches!(
+            Store::open(&path),
+            Err(StoreError::TooNew { found: 99, .. })
+        ));
+    }
+}
