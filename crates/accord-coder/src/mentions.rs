@@ -417,20 +417,7 @@ pub fn find_mentions(
                 .filter(|u| u.0.start == m.end + 1 && !u.0.codes.is_empty() && !u.0.pronoun)
             {
                 if norm(nx.end) == "among" && matches!(norm(nx.end + 1), "them" | "others") {
-                    let suffix = m
-                        .codes
-                        .first()
-                        .filter(|c| c.len() == 6)
-                        .map(|c| c[3..].to_string());
-                    for c in &nx.codes {
-                        let c = match &suffix {
-                            Some(s) if c.len() == 3 && dict.place(c).is_some() => format!("{c}{s}"),
-                            _ => c.clone(),
-                        };
-                        if !m.codes.contains(&c) {
-                            m.codes.push(c);
-                        }
-                    }
+                    absorb_members(dict, &mut m, &nx.codes);
                     m.end = nx.end + 2;
                     idx += 1;
                 }
@@ -465,20 +452,7 @@ pub fn find_mentions(
                         break;
                     }
                 }
-                let suffix = m
-                    .codes
-                    .first()
-                    .filter(|c| c.len() == 6)
-                    .map(|c| c[3..].to_string());
-                for c in nx.codes {
-                    let c = match &suffix {
-                        Some(s) if c.len() == 3 && dict.place(&c).is_some() => format!("{c}{s}"),
-                        _ => c,
-                    };
-                    if !m.codes.contains(&c) {
-                        m.codes.push(c);
-                    }
-                }
+                absorb_members(dict, &mut m, &nx.codes);
                 m.end = nx.end;
             }
         }
@@ -493,4 +467,24 @@ pub fn find_mentions(
         }
     }
     out
+}
+
+/// Adds the members of a group ("including Kazakhstan", "Kazakhstan among
+/// them") to the group's mention; bare countries take the group's agent
+/// ("leaders ... including Kazakhstan" -> `KAZGOV`).
+fn absorb_members(dict: &Dictionary, m: &mut ActorMention, members: &[String]) {
+    let agent = m
+        .codes
+        .first()
+        .filter(|c| c.len() == 6)
+        .map(|c| c[3..].to_string());
+    for c in members {
+        let c = match &agent {
+            Some(a) if c.len() == 3 && dict.place(c).is_some() => format!("{c}{a}"),
+            _ => c.clone(),
+        };
+        if !m.codes.contains(&c) {
+            m.codes.push(c);
+        }
+    }
 }
