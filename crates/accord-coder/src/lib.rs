@@ -414,7 +414,11 @@ impl<'d> Coder<'d> {
                     && d.verbs_of(ids[pp]).is_empty()
                     && d.longest_actor(ids, &[false; 1].repeat(n), &[false; 1].repeat(n), pp)
                         .is_none();
-                if participle && plain_noun {
+                // ... and it is followed by a preposition, not an object ("tanks shelled positions").
+                let next_is_prep = i + 1 >= n
+                    || PREPOSITIONS.contains(&norm(i + 1))
+                    || matches!(norm(i + 1), "," | "." | ";");
+                if participle && plain_noun && next_is_prep {
                     continue;
                 }
             }
@@ -489,13 +493,12 @@ impl<'d> Coder<'d> {
                 continue;
             };
             consumed.push(slots);
-            // An infinitive governed by another verb ("agreed to visit", "seeking to
-            // improve") is that verb's complement or purpose, not an event of its own.
+            // An infinitive governed by a verb that coded ("agreed to visit") is that
+            // verb's complement, not an event of its own.
             if form == VerbForm::Base
                 && pos > 0
                 && norm(pos - 1) == "to"
-                && (coded_positions.iter().any(|&cp| cp + 4 >= pos)
-                    || subjects.iter().any(|&(p, _)| p + 3 >= pos && p < pos))
+                && (coded_positions.iter().any(|&cp| cp + 4 >= pos))
             {
                 continue;
             }
