@@ -231,6 +231,83 @@ const PREPOSITIONS: &[&str] = &[
 ];
 const MAX_GAP: usize = 4;
 
+/// Is the verb at `pos` announced rather than done: a modal ("will", "would")
+/// or an intent phrase ("ready to", "plans to") right before it?
+fn is_future(tokens: &Tokens, pos: usize) -> bool {
+    let mut j = pos;
+    let mut words: Vec<&str> = Vec::with_capacity(3);
+    while j > 0 && words.len() < 3 {
+        j -= 1;
+        let w = tokens.norm(j);
+        if matches!(
+            w,
+            "not" | "n't" | "also" | "soon" | "still" | "then" | "jointly" | "formally" | "be"
+        ) || is_adverb(w)
+        {
+            continue;
+        }
+        words.push(w);
+    }
+    match words.as_slice() {
+        ["will" | "would" | "'ll" | "shall", ..] => true,
+        ["to", w, ..] => matches!(
+            *w,
+            "going"
+                | "plans"
+                | "plan"
+                | "planning"
+                | "planned"
+                | "intends"
+                | "intend"
+                | "intended"
+                | "willing"
+                | "ready"
+                | "prepared"
+                | "set"
+                | "aims"
+                | "aim"
+                | "hopes"
+                | "expects"
+                | "expected"
+                | "scheduled"
+                | "due"
+                | "poised"
+        ),
+        _ => false,
+    }
+}
+
+/// The CAMEO code for announcing an act instead of doing it: cooperation
+/// becomes an expressed intent (03x), force and coercion a threat (13x).
+fn intent_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        c if c.starts_with("04") => "036",
+        c if c.starts_with("05") => "032",
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        c if c.starts_with("06") => "031",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        c if c.starts_with("07") => "033",
+        c if c.starts_with("08") => "035",
+        c if c.starts_with("161") => "1313",
+        c if c.starts_with("162") => "1311",
+        c if c.starts_with("163") => "1312",
+        c if c.starts_with("16") => "131",
+        c if c.starts_with("17") => "137",
+        "191" => "1381",
+        "192" => "1382",
+        c if c.starts_with("18") => "1383",
+        c if c.starts_with("20") => "1385",
+        c if c.starts_with("19") => "1384",
+        _ => return None,
+    })
+}
+
 /// "-ly" adverbs ("reportedly", "jointly") skipped between subject and verb.
 fn is_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly")
@@ -529,7 +606,14 @@ impl<'d> Coder<'d> {
             if (neg_from..pos).any(|j| NEGATIONS.contains(&norm(j))) {
                 continue;
             }
-            let info = d.codes.info(code_id);
+            let mut info = d.codes.info(code_id);
+            // "will meet", "would allow", "is ready to send": an announced act is an
+            // intent (03x) or a threat (13x), not the act itself.
+            if is_future(tokens, pos) {
+                if let Some(c) = intent_code(&info.code).and_then(|c| d.codes.get(c)) {
+                    info = c;
+                }
+            }
             // The "make statement" flood guard: 010 only from a specific pattern.
             if info.code == "010" && pattern.weight == 0 {
                 continue;

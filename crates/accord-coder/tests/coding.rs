@@ -219,3 +219,28 @@ fn output_is_deterministic() {
         "Israel and Egypt condemned Iran and Syria. Qatar hosted talks between Hamas and Israel.";
     assert_eq!(code(text, "2025-01-01"), code(text, "2025-01-01"));
 }
+
+#[test]
+fn announced_acts_are_intents_or_threats() {
+    let e = code("Turkey will send humanitarian aid to Syria.", "2025-03-01");
+    assert!(
+        e.iter()
+            .any(|e| e.source == "TUR" && e.target == "SYR" && e.code.starts_with("033")),
+        "{:?}",
+        triples(&e)
+    );
+    assert!(
+        !e.iter().any(|e| e.root == "07"),
+        "not yet sent: {:?}",
+        triples(&e)
+    );
+    let e = code("Iran said it would attack Israel.", "2025-03-01");
+    assert!(
+        e.iter()
+            .any(|e| e.source == "IRN" && e.target == "ISR" && e.code == "1384"),
+        "{:?}",
+        triples(&e)
+    );
+    let e = code("Iran attacked Israel.", "2025-03-01");
+    assert!(e.iter().any(|e| e.root == "19"), "{:?}", triples(&e));
+}
