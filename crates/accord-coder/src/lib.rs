@@ -180,8 +180,8 @@ const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 /// Words that end a clause for subject and target search.
 const BARRIERS: &[&str] = &[
     ";", "that", "which", "who", "whom", "whose", "because", "while", "although", "though",
-    "whereas", "but", "if", "unless", "when", "where", ":", "(", ")", "after", "before", "since",
-    "until", "as",
+    "whereas", "but", "if", "unless", "when", "where", ":", "after", "before", "since", "until",
+    "as",
 ];
 /// A mention after one of these is a prepositional object, not a subject.
 const PREPOSITIONS: &[&str] = &[

@@ -277,7 +277,13 @@ pub fn find_mentions(
             }
         }
         // "of Israel" / "from five Central Asian nations" after an agent or person.
-        if matches!(norm(m.end), "of" | "from") && (agent_only.is_some() || m.person.is_some()) {
+        // "police in Moscow", "a court in Bangladesh": a bare agent takes the place it is in.
+        let linked = match norm(m.end) {
+            "of" | "from" => agent_only.is_some() || m.person.is_some(),
+            "in" => agent_only.is_some(),
+            _ => false,
+        };
+        if linked {
             if let Some(next) = raws.get(k + 1) {
                 let gap_start = m.end + 1;
                 let fill_ok = next.start >= gap_start
