@@ -566,7 +566,7 @@ impl<'d> Coder<'d> {
                     chosen.unwrap_or_else(|| "none".into())
                 );
             }
-            let Some((pattern, slots, form, _verb)) = best else {
+            let Some((pattern, slots, form, verb)) = best else {
                 continue;
             };
             consumed.push(slots);
@@ -662,7 +662,13 @@ impl<'d> Coder<'d> {
             // A compound subject with no target acts on itself: "X and Y reach a deal".
             // Only cooperation and fighting are mutual ("meet", "sign", "clash");
             // "X, Y and Z close their airspace" is no event between them.
-            let mutual = matches!(info.root.as_str(), "03" | "04" | "05" | "06" | "19");
+            let lemma = d.verbs[verb as usize].lemma.as_str();
+            let mutual = matches!(info.root.as_str(), "03" | "04" | "05" | "06")
+                || (info.root == "19"
+                    && matches!(
+                        lemma,
+                        "clash" | "fight" | "battle" | "skirmish" | "exchange"
+                    ));
             let (source, target) = match (source, target) {
                 (Some(si), None)
                     if !passive && mutual && (2..=4).contains(&mentions[si].codes.len()) =>
@@ -756,6 +762,14 @@ impl<'d> Coder<'d> {
             return None;
         }
         let prev = norm(j - 1);
+        // An infinitive's subject is its governing verb's: "X tours the region to seek ...".
+        if form == VerbForm::Base && pos > 0 && norm(pos - 1) == "to" {
+            if let Some(&(_, s)) = earlier.iter().rev().find(|(p, _)| *p < pos) {
+                if s.is_some() {
+                    return s;
+                }
+            }
+        }
         // Coordinated predicate or participle: "... and summons", ", killing".
         if prev == "and"
             || prev == "or"
