@@ -6,9 +6,10 @@
 //! run); 2 finished, but some inputs or dictionary lines were bad and were
 //! skipped (each reported on stderr with file and line).
 
+mod driver;
 mod output;
 
-use accord_coder::{Coder, Scratch};
+use accord_coder::Coder;
 use accord_dict::{Dictionary, Loaded};
 use accord_store::{content_hash, EventQuery, Store};
 use accord_text::{Article, ArticleReader, Date};
@@ -106,6 +107,12 @@ struct InputArgs {
     /// Article date (YYYY-MM-DD) for inputs that carry none, overriding theirs.
     #[arg(long, value_parser = parse_date)]
     date: Option<Date>,
+    /// Coding threads (0 = every core). Output is the same, in the same order, for any number.
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+    /// Articles read, coded (and stored) per batch; bounds memory.
+    #[arg(long, default_value_t = 1000)]
+    batch: usize,
 }
 
 #[derive(Args)]
@@ -126,9 +133,6 @@ struct IngestArgs {
     input: InputArgs,
     #[command(flatten)]
     db: DbArg,
-    /// Articles per transaction.
-    #[arg(long, default_value_t = 1000)]
-    batch: usize,
 }
 
 #[derive(Args)]
@@ -204,78 +208,99 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Code(args) => {
             let dict = dictionary_for_coding(cli.data.as_ref(), &mut bad)?;
             let coder = Coder::new(&dict).with_explain(args.explain);
-            let mut scratch = Scratch::default();
+            // Explanations interleave with results only when coding in order on one thread.
+            let threads = if args.explain { 1 } else { args.input.threads };
+            let driver =
+                driver::CodingDriver::new(&coder, args.input.date, threads, args.input.batch)?;
             let stdout = std::io::stdout();
             let mut out =
                 output::EventWriter::new(std::io::BufWriter::new(stdout.lock()), args.format);
             let mut warn = DateWarning(false);
-            for item in ArticleReader::new(&args.input.inputs) {
-                match item {
-                    Ok(a) => {
-                        warn.check(&a, args.input.date);
-                        let coded = coder.code_article(&a, args.input.date, &mut scratch);
-                        for e in coded.events() {
-                            out.write(e)?;
-                        }
+            driver.run(
+                ArticleReader::new(&args.input.inputs),
+                |e| {
+                    eprintln!("accord: {e}");
+                    bad = true;
+                },
+                |a| {
+                    warn.check(a, args.input.date);
+                    Ok(false)
+                },
+                |_, coded| {
+                    for e in coded.events() {
+                        out.write(e)?;
                     }
-                    Err(e) => {
-                        eprintln!("accord: {e}");
-                        bad = true;
-                    }
-                }
-            }
+                    Ok(())
+                },
+            )?;
             out.finish()?;
         }
         Command::Ingest(args) => {
             let dict = dictionary_for_coding(cli.data.as_ref(), &mut bad)?;
             let coder = Coder::new(&dict);
-            let mut scratch = Scratch::default();
-            let mut store = Store::open(&args.db.db)
+            let driver = driver::CodingDriver::new(
+                &coder,
+                args.input.date,
+                args.input.threads,
+                args.input.batch,
+            )?;
+            let store = Store::open(&args.db.db)
                 .with_context(|| format!("opening database {}", args.db.db.display()))?;
             let before = store.counts()?;
             let bar = indicatif::ProgressBar::new_spinner();
             bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-            let mut batch = Vec::with_capacity(args.batch.max(1));
             let mut total = accord_store::IngestStats::default();
             let mut warn = DateWarning(false);
-            let flush = |batch: &mut Vec<_>,
-                         total: &mut accord_store::IngestStats,
-                         store: &mut Store|
+            let size = args.input.batch.max(1);
+            // `skip` reads the store while `sink` writes it; they never run at once.
+            let store = std::cell::RefCell::new(store);
+            let mut pending: Vec<(Article, Option<Date>, accord_coder::CodedArticle)> =
+                Vec::with_capacity(size);
+            let flush = |pending: &mut Vec<(Article, Option<Date>, accord_coder::CodedArticle)>,
+                         total: &mut accord_store::IngestStats|
              -> Result<()> {
-                let s = store.ingest(batch).context(
+                if pending.is_empty() {
+                    return Ok(());
+                }
+                let s = store.borrow_mut().ingest(pending).context(
                     "storing a batch (the batch was rolled back; earlier batches are kept)",
                 )?;
                 total.added += s.added;
                 total.skipped += s.skipped;
                 total.sentences += s.sentences;
                 total.events += s.events;
-                batch.clear();
+                pending.clear();
                 Ok(())
             };
-            for item in ArticleReader::new(&args.input.inputs) {
-                match item {
-                    Ok(a) => {
-                        bar.inc(1);
-                        // Already stored: skip coding as well (re-ingest is a cheap no-op).
-                        if store.contains(&content_hash(&a.text))? {
-                            total.skipped += 1;
-                            continue;
-                        }
-                        warn.check(&a, args.input.date);
-                        let date = args.input.date.or(a.date);
-                        let coded = coder.code_article(&a, args.input.date, &mut scratch);
-                        batch.push((a, date, coded));
-                        if batch.len() >= args.batch.max(1) {
-                            flush(&mut batch, &mut total, &mut store)?;
-                        }
+            let mut skipped = 0u64;
+            driver.run(
+                ArticleReader::new(&args.input.inputs),
+                |e| {
+                    bar.suspend(|| eprintln!("accord: {e}"));
+                    bad = true;
+                },
+                |a| {
+                    bar.inc(1);
+                    // Already stored: skip coding as well (re-ingest is a cheap no-op).
+                    if store.borrow().contains(&content_hash(&a.text))? {
+                        skipped += 1;
+                        return Ok(true);
                     }
-                    Err(e) => {
-                        bar.suspend(|| eprintln!("accord: {e}"));
-                        bad = true;
+                    warn.check(a, args.input.date);
+                    Ok(false)
+                },
+                |a, coded| {
+                    let date = args.input.date.or(a.date);
+                    pending.push((a, date, coded));
+                    if pending.len() >= size {
+                        flush(&mut pending, &mut total)?;
                     }
-                }
-            }
-            flush(&mut batch, &mut total, &mut store)?;
+                    Ok(())
+                },
+            )?;
+            flush(&mut pending, &mut total)?;
+            total.skipped += skipped;
+            let store = store.into_inner();
             bar.finish_and_clear();
             let after = store.counts()?;
             eprintln!(

@@ -1,0 +1,97 @@
+//! The coding driver shared by `code` and `ingest`: reads articles in
+//! batches, codes each batch on a thread pool, and hands results on in input
+//! order, so output is identical whatever the number of threads. Memory is
+//! bounded by the batch size, not the input size.
+
+use accord_coder::{CodedArticle, Coder, Scratch};
+use accord_text::{Article, ArticleReader, Date, InputError};
+use anyhow::Result;
+use rayon::prelude::*;
+
+/// Codes a stream of articles.
+pub struct CodingDriver<'c, 'd> {
+    coder: &'c Coder<'d>,
+    date: Option<Date>,
+    batch: usize,
+    pool: Option<rayon::ThreadPool>,
+}
+
+impl<'c, 'd> CodingDriver<'c, 'd> {
+    /// `threads == 1` codes on the calling thread; `0` uses every core.
+    pub fn new(
+        coder: &'c Coder<'d>,
+        date: Option<Date>,
+        threads: usize,
+        batch: usize,
+    ) -> Result<Self> {
+        let threads = if threads == 0 {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        } else {
+            threads
+        };
+        let pool = if threads > 1 {
+            Some(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()?,
+            )
+        } else {
+            None
+        };
+        Ok(CodingDriver {
+            coder,
+            date,
+            batch: batch.max(1),
+            pool,
+        })
+    }
+
+    /// Runs over `reader`. `on_error` gets each bad input; `skip` may drop an
+    /// article before it is coded (already stored); `sink` gets each coded
+    /// article in input order.
+    pub fn run(
+        &self,
+        reader: ArticleReader,
+        mut on_error: impl FnMut(&InputError),
+        mut skip: impl FnMut(&Article) -> Result<bool>,
+        mut sink: impl FnMut(Article, CodedArticle) -> Result<()>,
+    ) -> Result<()> {
+        let mut scratch = Scratch::default();
+        let mut batch: Vec<Article> = Vec::with_capacity(self.batch);
+        let mut reader = reader.peekable();
+        loop {
+            batch.clear();
+            while batch.len() < self.batch {
+                match reader.next() {
+                    Some(Ok(a)) => {
+                        if !skip(&a)? {
+                            batch.push(a);
+                        }
+                    }
+                    Some(Err(e)) => on_error(&e),
+                    None => break,
+                }
+            }
+            if batch.is_empty() && reader.peek().is_none() {
+                return Ok(());
+            }
+            let coded: Vec<CodedArticle> = match &self.pool {
+                Some(pool) => pool.install(|| {
+                    batch
+                        .par_iter()
+                        .map_init(Scratch::default, |s, a| {
+                            self.coder.code_article(a, self.date, s)
+                        })
+                        .collect()
+                }),
+                None => batch
+                    .iter()
+                    .map(|a| self.coder.code_article(a, self.date, &mut scratch))
+                    .collect(),
+            };
+            for (a, c) in batch.drain(..).zip(coded) {
+                sink(a, c)?;
+            }
+        }
+    }
+}
