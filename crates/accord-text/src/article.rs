@@ -301,8 +301,33 @@ impl ArticleReader {
     fn open(&mut self, path: PathBuf) -> Option<InputItem> {
         let name = path.display().to_string();
         if name == "-" {
+            // JSONL on stdin is streamed line by line (a filter in a pipeline, with
+            // memory bounded by the batch, not the stream); anything else is one article.
+            let mut stdin = BufReader::with_capacity(1 << 16, std::io::stdin());
+            let first = loop {
+                match stdin.fill_buf() {
+                    Ok([]) => break None,
+                    Ok(buf) => match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+                        Some(p) => break Some(buf[p]),
+                        None => {
+                            let n = buf.len();
+                            stdin.consume(n);
+                        }
+                    },
+                    Err(e) => return Some(Err(err("-", None, format!("cannot read stdin: {e}")))),
+                }
+            };
+            if first == Some(b'{') {
+                self.current = Some(JsonlSource {
+                    name,
+                    reader: Box::new(stdin),
+                    line: 0,
+                    buf: Vec::new(),
+                });
+                return None;
+            }
             let mut content = Vec::new();
-            if let Err(e) = std::io::stdin().lock().read_to_end(&mut content) {
+            if let Err(e) = stdin.read_to_end(&mut content) {
                 return Some(Err(err("-", None, format!("cannot read stdin: {e}"))));
             }
             return self.open_bytes("-".into(), content);
@@ -380,16 +405,6 @@ impl ArticleReader {
                 )));
             }
         };
-        // stdin may carry JSONL.
-        if name == "-" && text.trim_start().starts_with('{') {
-            self.current = Some(JsonlSource {
-                name,
-                reader: Box::new(std::io::Cursor::new(text.into_bytes())),
-                line: 0,
-                buf: Vec::new(),
-            });
-            return None;
-        }
         let id = Path::new(&name)
             .file_stem()
             .and_then(|s| s.to_str())
