@@ -4,7 +4,7 @@
 //! bounded by the batch size, not the input size.
 
 use accord_coder::{CodedArticle, Coder, Scratch};
-use accord_text::{Article, ArticleReader, Date, InputError};
+use accord_text::{Article, ArticleReader, Date, InputError, InputItem};
 use anyhow::Result;
 use rayon::prelude::*;
 
@@ -56,24 +56,17 @@ impl<'c, 'd> CodingDriver<'c, 'd> {
         mut skip: impl FnMut(&Article) -> Result<bool>,
         mut sink: impl FnMut(Article, CodedArticle) -> Result<()>,
     ) -> Result<()> {
-        let mut scratch = Scratch::default();
-        let mut batch: Vec<Article> = Vec::with_capacity(self.batch);
-        let mut reader = reader.peekable();
-        loop {
-            batch.clear();
-            while batch.len() < self.batch {
-                match reader.next() {
-                    Some(Ok(a)) => {
+        let mut code_batch = |items: Vec<InputItem>, scratch: &mut Scratch| -> Result<()> {
+            let mut batch: Vec<Article> = Vec::with_capacity(items.len());
+            for item in items {
+                match item {
+                    Ok(a) => {
                         if !skip(&a)? {
                             batch.push(a);
                         }
                     }
-                    Some(Err(e)) => on_error(&e),
-                    None => break,
+                    Err(e) => on_error(&e),
                 }
-            }
-            if batch.is_empty() && reader.peek().is_none() {
-                return Ok(());
             }
             let coded: Vec<CodedArticle> = match &self.pool {
                 Some(pool) => pool.install(|| {
@@ -86,12 +79,42 @@ impl<'c, 'd> CodingDriver<'c, 'd> {
                 }),
                 None => batch
                     .iter()
-                    .map(|a| self.coder.code_article(a, self.date, &mut scratch))
+                    .map(|a| self.coder.code_article(a, self.date, scratch))
                     .collect(),
             };
-            for (a, c) in batch.drain(..).zip(coded) {
+            for (a, c) in batch.into_iter().zip(coded) {
                 sink(a, c)?;
             }
+            Ok(())
+        };
+        let mut scratch = Scratch::default();
+        if self.pool.is_none() {
+            let mut reader = reader;
+            loop {
+                let items: Vec<InputItem> = reader.by_ref().take(self.batch).collect();
+                if items.is_empty() {
+                    return Ok(());
+                }
+                code_batch(items, &mut scratch)?;
+            }
         }
+        // With several threads, reading and parsing the next batch overlaps coding this one.
+        let size = self.batch;
+        std::thread::scope(|scope| -> Result<()> {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<InputItem>>(2);
+            scope.spawn(move || {
+                let mut reader = reader;
+                loop {
+                    let items: Vec<InputItem> = reader.by_ref().take(size).collect();
+                    if items.is_empty() || tx.send(items).is_err() {
+                        break;
+                    }
+                }
+            });
+            for items in rx {
+                code_batch(items, &mut scratch)?;
+            }
+            Ok(())
+        })
     }
 }

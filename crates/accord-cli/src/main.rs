@@ -7,7 +7,10 @@
 //! skipped (each reported on stderr with file and line).
 
 mod driver;
+mod eval;
+mod export;
 mod output;
+mod story;
 
 use accord_coder::Coder;
 use accord_dict::{Dictionary, Loaded};
@@ -65,6 +68,13 @@ Examples:
   accord events --source USA --code 04 --format jsonl
   accord events --article kazakhstan-joins-accords")]
     Events(EventsArgs),
+    /// Export stored events to Parquet, JSONL or CSV.
+    #[command(after_help = "\
+Examples:
+  accord export --out events.parquet
+  accord export --format csv --actor KAZ --out kaz.csv
+  duckdb -c \"SELECT root, count(*) FROM 'events.parquet' GROUP BY root\"")]
+    Export(export::ExportArgs),
     /// Counts of what the store holds.
     Stats {
         #[command(flatten)]
@@ -78,6 +88,28 @@ Examples:
         #[command(subcommand)]
         command: DictCommand,
     },
+    /// Score accord on a TABARI, PETRARCH or PLOVER validation suite.
+    #[command(after_help = "\
+Examples:
+  accord eval ../shared/suites/tabari/Validate.text
+  accord eval ../shared/suites/petrarch/PETR.UnitTest.records.xml --format json
+  accord eval ../shared/suites/plover-gsr/dev.json")]
+    Eval(eval::EvalArgs),
+    /// Members of an agreement (Abraham Accords, NATO, BRICS, ...): status, dated steps, evidence.
+    #[command(after_help = story::MEMBERS_HELP)]
+    Members(story::MembersArgs),
+    /// Relations between two countries: history, areas of cooperation, coded events.
+    #[command(after_help = story::RELATIONS_HELP)]
+    Relations(story::RelationsArgs),
+    /// Direct quotes and their speakers.
+    #[command(after_help = story::QUOTES_HELP)]
+    Quotes(story::QuotesArgs),
+    /// Who an article rests on: people, outlets, anonymous officials, statements, posts.
+    #[command(after_help = story::SOURCES_HELP)]
+    Sources(story::ArticleArgs),
+    /// Claims of an article that reference data can test, with verdicts and figures.
+    #[command(after_help = story::CHECK_HELP)]
+    Check(story::ArticleArgs),
 }
 
 #[derive(Subcommand)]
@@ -125,6 +157,10 @@ struct CodeArgs {
     /// Print on stderr how each sentence was read (mentions, verbs, patterns, subjects).
     #[arg(long)]
     explain: bool,
+    /// Code with TABARI or PETRARCH/Phoenix dictionaries: files, directories, a TABARI
+    /// `.project`, a PETRARCH config `.xml` or a `.dictset` file (one path a line).
+    #[arg(long, value_name = "DIR_OR_FILES", value_delimiter = ',')]
+    dict: Vec<PathBuf>,
 }
 
 #[derive(Args)]
@@ -206,7 +242,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let mut bad = false;
     match cli.command {
         Command::Code(args) => {
-            let dict = dictionary_for_coding(cli.data.as_ref(), &mut bad)?;
+            let dict = if args.dict.is_empty() {
+                dictionary_for_coding(cli.data.as_ref(), &mut bad)?
+            } else {
+                eval::load_dict(&args.dict)?.dictionary
+            };
             let coder = Coder::new(&dict).with_explain(args.explain);
             // Explanations interleave with results only when coding in order on one thread.
             let threads = if args.explain { 1 } else { args.input.threads };
@@ -229,6 +269,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 |_, coded| {
                     for e in coded.events() {
                         out.write(e)?;
+                    }
+                    // `--batch 1` is for streaming: each article's events leave at once.
+                    if args.input.batch == 1 {
+                        out.flush()?;
                     }
                     Ok(())
                 },
@@ -262,7 +306,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 if pending.is_empty() {
                     return Ok(());
                 }
-                let s = store.borrow_mut().ingest(pending).context(
+                let s = story::ingest_batch(&mut store.borrow_mut(), &dict, pending).context(
                     "storing a batch (the batch was rolled back; earlier batches are kept)",
                 )?;
                 total.added += s.added;
@@ -343,6 +387,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             out.finish()?;
         }
+        Command::Export(args) => export::run(args)?,
         Command::Stats { db, format } => {
             if !db.db.exists() {
                 bail!(
@@ -358,7 +403,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let mut o = std::io::stdout().lock();
             match format {
-                Format::Jsonl => writeln!(
+                Format::Jsonl | Format::Gdelt | Format::Plover => writeln!(
                     o,
                     "{}",
                     serde_json::json!({"articles": c.articles, "sentences": c.sentences, "mentions": c.mentions, "events": c.events, "sentences_with_events": c.sentences_with_events, "share_with_events": share})
@@ -376,6 +421,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
+        Command::Eval(args) => return eval::run(args),
+        Command::Members(args) => story::members(args, cli.data.as_ref())?,
+        Command::Relations(args) => story::relations(args, cli.data.as_ref())?,
+        Command::Quotes(args) => story::quotes(args)?,
+        Command::Sources(args) => story::sources(args)?,
+        Command::Check(args) => story::check(args, cli.data.as_ref())?,
         Command::Dict {
             command: DictCommand::Check,
         } => {

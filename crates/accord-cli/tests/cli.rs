@@ -419,3 +419,51 @@ fn wikipedia_corpus_ingests_once() {
     assert!(distinct.len() < 10271, "the corpus repeats some texts");
     assert_eq!(stats(), first);
 }
+
+#[test]
+fn stdin_jsonl_streams_one_article_at_a_time() {
+    use std::io::{BufRead, BufReader, Write};
+    let mut child = accord()
+        .args(["code", "--format", "jsonl", "--batch", "1", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let first =
+        serde_json::json!({"id": "k1", "date": "2025-03-01", "text": "Israel attacked Lebanon."});
+    writeln!(stdin, "{first}").expect("write");
+    stdin.flush().expect("flush");
+    // The event arrives while stdin is still open: accord is a streaming filter.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let got = lines.next().and_then(Result::ok);
+        let _ = tx.send(got);
+        lines.count()
+    });
+    let got = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("an event before stdin closes")
+        .expect("a line");
+    let v: serde_json::Value = serde_json::from_str(&got).expect("json");
+    assert_eq!(
+        (
+            v["article"].as_str(),
+            v["source"].as_str(),
+            v["target"].as_str()
+        ),
+        (Some("k1"), Some("ISR"), Some("LBN"))
+    );
+    writeln!(
+        stdin,
+        "{}",
+        serde_json::json!({"id": "k2", "date": "2025-03-02", "text": "Egypt condemned Israel."})
+    )
+    .expect("write");
+    drop(stdin);
+    let rest = reader.join().expect("reader");
+    assert_eq!(rest, 1, "the second article's event follows");
+    assert!(child.wait().expect("wait").success());
+}

@@ -308,6 +308,43 @@ fn intent_code(code: &str) -> Option<&'static str> {
     })
 }
 
+const C_DET: u8 = 1;
+const C_AUX: u8 = 2;
+const C_BE: u8 = 4;
+const C_NEG: u8 = 8;
+const C_BARRIER: u8 = 16;
+const C_PREP: u8 = 32;
+const C_QUOTE: u8 = 64;
+const C_STOP: u8 = 128;
+
+/// The closed-class word lists above as bit flags, looked up once per token
+/// (comparing every token against every list was a tenth of coding time).
+fn word_class(w: &str) -> u8 {
+    static CLASSES: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
+    let map = CLASSES.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        let quotes: &[&str] = &["\"", "'"];
+        let stops: &[&str] = &[",", ".", ";"];
+        for (list, bit) in [
+            (DETERMINERS, C_DET),
+            (AUX, C_AUX),
+            (BE, C_BE),
+            (NEGATIONS, C_NEG),
+            (BARRIERS, C_BARRIER),
+            (PREPOSITIONS, C_PREP),
+            (quotes, C_QUOTE),
+            (stops, C_STOP),
+        ] {
+            for w in list {
+                *m.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        m
+    });
+    map.get(w).copied().unwrap_or(0)
+}
+
 /// "-ly" adverbs ("reportedly", "jointly") skipped between subject and verb.
 fn is_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly")
@@ -328,6 +365,7 @@ pub struct Coder<'d> {
 pub struct Scratch {
     tokens: Tokens,
     ids: Vec<u32>,
+    classes: Vec<u8>,
 }
 
 struct Candidate {
@@ -399,6 +437,10 @@ impl<'d> Coder<'d> {
         scratch.ids.clear();
         scratch.ids.extend(tokens.norms().map(|w| d.token_id(w)));
         let ids = &scratch.ids;
+        scratch.classes.clear();
+        scratch.classes.extend(tokens.norms().map(word_class));
+        let classes = &scratch.classes;
+        let class = |j: usize, c: u8| classes.get(j).is_some_and(|&k| k & c != 0);
         let n = tokens.len();
         let mentions = mentions::find_mentions(d, tokens, ids, date, ctx);
         let span_of = |m: &ActorMention| [tokens.get(m.start).start, tokens.get(m.end - 1).end];
@@ -454,7 +496,7 @@ impl<'d> Coder<'d> {
             let prev_pos = (0..i).rev().find(|&j| !is_quote(norm(j)));
             let prev = prev_pos.map(norm).unwrap_or("");
             // "the attack", "so-called", "Israeli-occupied": not verbs.
-            if DETERMINERS.contains(&prev)
+            if prev_pos.is_some_and(|p| class(p, C_DET))
                 || (prev == "-"
                     && prev_pos.is_some_and(|p| tokens.get(p).end == tokens.get(i).start))
             {
@@ -472,7 +514,7 @@ impl<'d> Coder<'d> {
                 let plain_noun = t.kind == accord_text::TokenKind::Word
                     && !t.capitalized
                     && covering[pp].is_none()
-                    && !AUX.contains(&prev)
+                    && !class(pp, C_AUX)
                     && !prev.ends_with("ly")
                     && !matches!(
                         prev,
@@ -489,14 +531,40 @@ impl<'d> Coder<'d> {
                             | "i"
                     )
                     && d.verbs_of(ids[pp]).is_empty()
-                    && d.longest_actor(ids, &[false; 1].repeat(n), &[false; 1].repeat(n), pp)
-                        .is_none();
+                    && !d.starts_actor_phrase(ids[pp]);
                 // ... and it is followed by a preposition, not an object ("tanks shelled positions").
+                // ("at least" is a number, not a preposition: "kills at least 26").
                 let next_is_prep = i + 1 >= n
-                    || PREPOSITIONS.contains(&norm(i + 1))
+                    || (class(i + 1, C_PREP)
+                        && !(norm(i + 1) == "at"
+                            && i + 2 < n
+                            && matches!(norm(i + 2), "least" | "most")))
                     || matches!(norm(i + 1), "," | "." | ";");
                 if participle && plain_noun && next_is_prep {
                     continue;
+                }
+                // A noun compound inside a noun phrase: "a Russian missile strike on ...".
+                // Walk back over the phrase to its determiner.
+                if plain_noun {
+                    let mut k = pp;
+                    let mut in_phrase = false;
+                    while k > 0 && pp - k < 5 {
+                        k -= 1;
+                        if class(k, C_DET) && !class(k, C_PREP) {
+                            in_phrase = norm(k) != "'s";
+                            break;
+                        }
+                        let stop = class(k, C_STOP | C_BARRIER | C_AUX | C_PREP)
+                            || !d.verbs_of(ids[k]).is_empty() && covering[k].is_none();
+                        if stop {
+                            break;
+                        }
+                    }
+                    // ... when a preposition follows: "a missile strike on a ship" is a noun,
+                    // "an Iranian drone strikes the hotel" a verb with its object.
+                    if in_phrase && next_is_prep {
+                        continue;
+                    }
                 }
             }
             // Prefer the verb whose patterns exist; keep every verb sharing the form.
@@ -525,14 +593,14 @@ impl<'d> Coder<'d> {
                 continue;
             }
             let clause_end = (pos + 1..n)
-                .find(|&j| BARRIERS.contains(&norm(j)) && covering[j].is_none())
+                .find(|&j| class(j, C_BARRIER) && covering[j].is_none())
                 .unwrap_or(n);
             // Best pattern.
             let mut best: Option<(&VerbPattern, Slots, VerbForm, u32)> = None;
             for c in group {
                 for p in &d.verbs[c.verb as usize].patterns {
                     if let Some(slots) =
-                        self.match_pattern(p, pos, clause_end, tokens, ids, &starting, &mentions)
+                        self.match_pattern(p, pos, clause_end, classes, ids, &starting, &mentions)
                     {
                         if best.as_ref().is_none_or(|b| p.weight > b.0.weight) {
                             best = Some((p, slots, c.form, c.verb));
@@ -540,7 +608,15 @@ impl<'d> Coder<'d> {
                     }
                 }
             }
-            let subject = self.subject(pos, group[0].form, tokens, &covering, &mentions, &subjects);
+            let subject = self.subject(
+                pos,
+                group[0].form,
+                tokens,
+                &covering,
+                &mentions,
+                &subjects,
+                classes,
+            );
             subjects.push((pos, subject));
             if self.explain {
                 let verbs: Vec<&str> = group
@@ -603,19 +679,19 @@ impl<'d> Coder<'d> {
             coded_positions.push(pos);
             // Negation between the subject (or clause start) and the verb.
             let neg_from = pos.saturating_sub(4);
-            if (neg_from..pos).any(|j| NEGATIONS.contains(&norm(j))) {
+            if (neg_from..pos).any(|j| class(j, C_NEG)) {
                 continue;
             }
             let mut info = d.codes.info(code_id);
             // "will meet", "would allow", "is ready to send": an announced act is an
             // intent (03x) or a threat (13x), not the act itself.
-            if is_future(tokens, pos) {
+            if !d.options.no_intent_shift && is_future(tokens, pos) {
                 if let Some(c) = intent_code(&info.code).and_then(|c| d.codes.get(c)) {
                     info = c;
                 }
             }
             // The "make statement" flood guard: 010 only from a specific pattern.
-            if info.code == "010" && pattern.weight == 0 {
+            if info.code == "010" && pattern.weight == 0 && !d.options.allow_bare_010 {
                 continue;
             }
             // Passive: "was attacked by X", "Palestinians killed by Israeli forces".
@@ -687,7 +763,7 @@ impl<'d> Coder<'d> {
             // Date: in the clause after the verb, else before it.
             let clause_start = (0..pos)
                 .rev()
-                .find(|&j| BARRIERS.contains(&norm(j)) && covering[j].is_none())
+                .find(|&j| class(j, C_BARRIER) && covering[j].is_none())
                 .map_or(0, |j| j + 1);
             // A date after the article's is a plan or deadline, not when this happened.
             let past = |w: EventDate| date.is_none_or(|a| w.from() <= a);
@@ -710,6 +786,10 @@ impl<'d> Coder<'d> {
             );
             for s in &sm.codes {
                 for t in &tm.codes {
+                    // Null actors (`---` in TABARI and PETRARCH dictionaries) code nothing.
+                    if d.options.null_actors.iter().any(|x| x == s || x == t) {
+                        continue;
+                    }
                     // "Pakistani troops ... Pakistan": an actor acting on its own country is no event.
                     if s.starts_with(t.as_str())
                         || t.starts_with(s.as_str())
@@ -734,6 +814,29 @@ impl<'d> Coder<'d> {
                         spans,
                         pattern: pattern_ref.clone(),
                     });
+                    // A paired code (`[032:033]` in TABARI and PETRARCH dictionaries):
+                    // the target does the paired act to the source.
+                    if let Some(pinfo) = pattern.paired.map(|p| d.codes.info(p)) {
+                        events.push(CodedEvent {
+                            article: article.to_string(),
+                            sentence: index,
+                            date: when,
+                            source: t.clone(),
+                            target: s.clone(),
+                            code: pinfo.code.clone(),
+                            root: pinfo.root.clone(),
+                            quad: pinfo.quad,
+                            goldstein: pinfo.goldstein,
+                            plover: pinfo.plover.clone(),
+                            text: text.to_string(),
+                            spans: Spans {
+                                source: spans.target,
+                                verb: spans.verb,
+                                target: spans.source,
+                            },
+                            pattern: pattern_ref.clone(),
+                        });
+                    }
                 }
             }
         }
@@ -741,6 +844,7 @@ impl<'d> Coder<'d> {
     }
 
     /// The subject mention of the verb at `pos`.
+    #[allow(clippy::too_many_arguments)]
     fn subject(
         &self,
         pos: usize,
@@ -749,12 +853,14 @@ impl<'d> Coder<'d> {
         covering: &[Option<usize>],
         mentions: &[ActorMention],
         earlier: &[(usize, Option<usize>)],
+        classes: &[u8],
     ) -> Option<usize> {
         let norm = |i: usize| tokens.norm(i);
+        let class = |j: usize, c: u8| classes.get(j).is_some_and(|&k| k & c != 0);
         let mut j = pos;
         while j > 0
             && covering[j - 1].is_none()
-            && (AUX.contains(&norm(j - 1)) || is_adverb(norm(j - 1)) || is_quote(norm(j - 1)))
+            && (class(j - 1, C_AUX) || is_adverb(norm(j - 1)) || is_quote(norm(j - 1)))
         {
             j -= 1;
         }
@@ -802,15 +908,21 @@ impl<'d> Coder<'d> {
                         norm(m.start - 1),
                         "after" | "before" | "since" | "until" | "as" | "once"
                     );
-                let oblique =
-                    !subordinate && m.start > 0 && PREPOSITIONS.contains(&norm(m.start - 1));
+                // "across the Gaza Strip", "in two Russian cities": look past determiners.
+                let mut k = m.start;
+                while k > 0 && class(k - 1, C_DET) && !class(k - 1, C_PREP) {
+                    k -= 1;
+                }
+                // "a member of the Syrian parliament": "of" ties the actor to a head noun
+                // that is no actor itself, so the actor is the subject.
+                let oblique = !subordinate && k > 0 && class(k - 1, C_PREP) && norm(k - 1) != "of";
                 if !m.possessive && !oblique {
                     return Some(mi);
                 }
                 t = m.start;
                 continue;
             }
-            if BARRIERS.contains(&norm(t)) {
+            if class(t, C_BARRIER) {
                 return None;
             }
         }
@@ -824,7 +936,7 @@ impl<'d> Coder<'d> {
         p: &VerbPattern,
         pos: usize,
         clause_end: usize,
-        tokens: &Tokens,
+        classes: &[u8],
         ids: &[u32],
         starting: &[Option<usize>],
         mentions: &[ActorMention],
@@ -837,7 +949,7 @@ impl<'d> Coder<'d> {
                     return None;
                 }
                 j -= 1;
-                if !is_quote(tokens.norm(j)) {
+                if classes[j] & C_QUOTE == 0 {
                     break;
                 }
             }
@@ -854,7 +966,7 @@ impl<'d> Coder<'d> {
             0,
             pos + 1,
             clause_end,
-            tokens,
+            classes,
             ids,
             starting,
             mentions,
@@ -873,7 +985,7 @@ impl<'d> Coder<'d> {
         ei: usize,
         from: usize,
         end: usize,
-        tokens: &Tokens,
+        classes: &[u8],
         ids: &[u32],
         starting: &[Option<usize>],
         mentions: &[ActorMention],
@@ -886,17 +998,14 @@ impl<'d> Coder<'d> {
         let mut skipped = 0;
         let mut j = from;
         while j < end {
-            let w = tokens.norm(j);
-            if is_quote(w) {
+            let class = classes[j];
+            if class & C_QUOTE != 0 {
                 j += 1;
                 continue;
             }
             let matched_end = match elem {
                 Elem::Words(alts) => alts.contains(&ids[j]).then_some(j + 1),
-                Elem::Set(s) => self.dict.sets[*s as usize]
-                    .iter()
-                    .find(|ph| ids.get(j..j + ph.len()) == Some(ph.as_slice()))
-                    .map(|ph| j + ph.len()),
+                Elem::Set(s) => self.dict.set_match_ends(*s, ids, j).next(),
                 Elem::Target | Elem::Source => starting[j].map(|mi| mentions[mi].end),
             };
             if let Some(e) = matched_end {
@@ -906,12 +1015,12 @@ impl<'d> Coder<'d> {
                     Elem::Source => slots.source = starting[j],
                     Elem::Words(_) | Elem::Set(_) => slots.mark(j, e),
                 }
-                if self.match_after(p, ei + 1, e, end, tokens, ids, starting, mentions, slots) {
+                if self.match_after(p, ei + 1, e, end, classes, ids, starting, mentions, slots) {
                     return true;
                 }
                 *slots = saved;
             }
-            if matches!(w, "," | "." | ";") {
+            if class & C_STOP != 0 {
                 return false;
             }
             skipped += 1;

@@ -105,15 +105,6 @@ struct Raw {
     entry: ActorEntry,
 }
 
-fn priority(e: &ActorEntry) -> u8 {
-    match e {
-        ActorEntry::Organization(_) => 0,
-        ActorEntry::Person(_) => 1,
-        ActorEntry::Place(..) => 2,
-        ActorEntry::Agent(_) => 3,
-    }
-}
-
 /// Per-article state carried from sentence to sentence.
 #[derive(Debug, Default, Clone)]
 pub struct MentionContext {
@@ -130,13 +121,12 @@ pub fn find_mentions(
     ctx: &mut MentionContext,
 ) -> Vec<ActorMention> {
     let n = tokens.len();
-    let caps: Vec<bool> = tokens.tokens().iter().map(|t| t.capitalized).collect();
-    let upper: Vec<bool> = tokens.tokens().iter().map(|t| t.all_upper).collect();
     // Raw phrases, longest match, left to right.
     let mut raws: Vec<Raw> = Vec::new();
     let mut i = 0;
     while i < n {
-        if let Some((end, mut entries)) = dict.longest_actor(ids, &caps, &upper, i) {
+        let t = tokens.get(i);
+        if let Some((end, entry)) = dict.longest_actor(ids, t.capitalized, t.all_upper, i) {
             // "US$1.8 billion", "A$2.5 billion": a currency, not an actor.
             if end < n
                 && tokens.norm(end) == "$"
@@ -145,11 +135,10 @@ pub fn find_mentions(
                 i = end;
                 continue;
             }
-            entries.sort_by_key(priority);
             raws.push(Raw {
                 start: i,
                 end,
-                entry: entries[0],
+                entry,
             });
             i = end;
         } else {
@@ -177,7 +166,20 @@ pub fn find_mentions(
         match r.entry {
             ActorEntry::Place(p, form) => {
                 let mut code = place_code(p);
-                if form == PlaceForm::Capital {
+                // "Astana said" is the government; "in Baghdad" is a place.
+                let locative = r.start > 0
+                    && matches!(
+                        norm(r.start - 1),
+                        "in" | "at"
+                            | "near"
+                            | "outside"
+                            | "across"
+                            | "around"
+                            | "into"
+                            | "to"
+                            | "from"
+                    );
+                if form == PlaceForm::Capital && !locative {
                     code.push_str("GOV");
                 }
                 // Country word + (fillers) + agent [+ person].

@@ -2,8 +2,10 @@
 //!
 //! Only what event dating needs now: a bare year ("in 1992"), a month and
 //! year, a month and day, weekday names (the most recent such day on or
-//! before the article date), "yesterday" and "today". A year or month stays
-//! a range; it is never narrowed to an invented day.
+//! before the article date), "yesterday", "tomorrow", "last month", "next
+//! week", "this year", decades ("the 1990s") and their parts ("mid-1990s" is
+//! 1994-1996). A year, month, week or decade stays a range; it is never
+//! narrowed to an invented day.
 
 use accord_text::{Date, Tokens};
 use serde::ser::SerializeMap;
@@ -105,6 +107,44 @@ fn year_of(w: &str) -> Option<i32> {
     }
 }
 
+/// The decade of "1990s" (1990).
+fn decade_of(w: &str) -> Option<i32> {
+    let digits = w.strip_suffix('s')?;
+    if digits.len() != 4 || !digits.ends_with('0') {
+        return None;
+    }
+    year_of(digits)
+}
+
+/// The week (Monday to Sunday), month or year `shift` periods from the one
+/// holding `a`.
+fn relative_period(unit: &str, shift: i64, a: Date) -> Option<EventDate> {
+    match unit {
+        "week" => {
+            let monday = a.add_days(-i64::from(a.weekday()) + 7 * shift);
+            Some(EventDate::Range(monday, monday.add_days(6)))
+        }
+        "month" => {
+            let months = i64::from(a.year) * 12 + i64::from(a.month) - 1 + shift;
+            let year = months.div_euclid(12) as i32;
+            let month = (months.rem_euclid(12) + 1) as u8;
+            Some(EventDate::Range(
+                Date {
+                    year,
+                    month,
+                    day: 1,
+                },
+                Date::month_end(year, month),
+            ))
+        }
+        "year" => {
+            let y = a.year + shift as i32;
+            Some(EventDate::Range(Date::year_start(y), Date::year_end(y)))
+        }
+        _ => None,
+    }
+}
+
 /// Finds the first time expression among tokens `range` and resolves it.
 pub fn find_date(
     tokens: &Tokens,
@@ -148,7 +188,36 @@ pub fn find_date(
                 return Some(EventDate::Range(Date::year_start(y), Date::year_end(y)));
             }
         }
+        // "the 1990s", "mid-1990s", "early 2000s": a decade, or a third of one.
+        if let Some(decade) = decade_of(w) {
+            let before = if i >= 2 { tokens.norm(i - 2) } else { "" };
+            let part = if prev == "-" { before } else { prev };
+            let (lo, hi) = match part {
+                "mid" => (4, 6),
+                "early" => (0, 3),
+                "late" => (7, 9),
+                _ => (0, 9),
+            };
+            return Some(EventDate::Range(
+                Date::year_start(decade + lo),
+                Date::year_end(decade + hi),
+            ));
+        }
         if let Some(a) = article {
+            // "last month", "next week", "this year": the calendar period.
+            if let Some(shift) = match prev {
+                "last" | "previous" => Some(-1),
+                "this" => Some(0),
+                "next" | "coming" => Some(1),
+                _ => None,
+            } {
+                if let Some(r) = relative_period(w, shift, a) {
+                    return Some(r);
+                }
+            }
+            if w == "tomorrow" {
+                return Some(EventDate::Day(a.add_days(1)));
+            }
             if let Some(wd) = WEEKDAYS.iter().position(|d| *d == w) {
                 if tokens.get(i).capitalized && matches!(prev, "on" | "last" | "this" | "," | "") {
                     let back = (i64::from(a.weekday()) - wd as i64).rem_euclid(7);
@@ -200,6 +269,53 @@ mod tests {
             Some("2024-11-01/2024-11-30")
         );
         assert_eq!(date_in("killed 1992 people", "2025-11-06"), None);
+        assert_eq!(
+            date_in("talks last month", "2025-01-15").as_deref(),
+            Some("2024-12-01/2024-12-31")
+        );
+        assert_eq!(
+            date_in("a vote next month", "2025-12-15").as_deref(),
+            Some("2026-01-01/2026-01-31")
+        );
+        assert_eq!(
+            date_in("will sign next week", "2025-11-06").as_deref(),
+            Some("2025-11-10/2025-11-16"),
+            "2025-11-06 is a Thursday; next week runs Monday to Sunday"
+        );
+        assert_eq!(
+            date_in("met last week", "2025-11-03").as_deref(),
+            Some("2025-10-27/2025-11-02")
+        );
+        assert_eq!(
+            date_in("elections last year", "2025-11-06").as_deref(),
+            Some("2024-01-01/2024-12-31")
+        );
+        assert_eq!(
+            date_in("arrives tomorrow", "2025-12-31").as_deref(),
+            Some("2026-01-01")
+        );
+        assert_eq!(
+            date_in("agreements dating back to the mid-1990s", "2025-11-06").as_deref(),
+            Some("1994-01-01/1996-12-31")
+        );
+        assert_eq!(
+            date_in("since the early 2000s", "2025-11-06").as_deref(),
+            Some("2000-01-01/2003-12-31")
+        );
+        assert_eq!(
+            date_in("in the late 1980s", "2025-11-06").as_deref(),
+            Some("1987-01-01/1989-12-31")
+        );
+        assert_eq!(
+            date_in("in the 1990s", "2025-11-06").as_deref(),
+            Some("1990-01-01/1999-12-31")
+        );
+        assert_eq!(date_in("the 1995s", "2025-11-06"), None);
+        assert_eq!(
+            date_in("this week's", "2025-11-06").as_deref(),
+            Some("2025-11-03/2025-11-09")
+        );
+        assert_eq!(date_in("the last months", "2025-11-06"), None);
         assert_eq!(date_in("they may meet", "2025-11-06"), None);
     }
 }

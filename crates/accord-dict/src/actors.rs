@@ -198,6 +198,10 @@ pub struct ActorSet {
     pub agents: Vec<Agent>,
     /// People.
     pub people: Vec<Person>,
+    /// Agreements, alliances and groupings (`agreement` records).
+    pub agreements: Vec<crate::Agreement>,
+    /// Topics of cooperation (`topic` records).
+    pub topics: Vec<crate::Topic>,
 }
 
 impl ActorSet {
@@ -277,7 +281,9 @@ impl ActorSet {
                     }
                     self.people.push(Person { name: r.key.clone(), country, names, roles });
                 }
-                other => errors.push(DictError::new(path, r.line, format!("unknown record kind `{other}` (expected country, region, org, agent or person)"))),
+                "agreement" => self.agreements.extend(crate::agreements::agreement(path, &r, errors)),
+                "topic" => self.topics.extend(crate::agreements::topic(path, &r, errors)),
+                other => errors.push(DictError::new(path, r.line, format!("unknown record kind `{other}` (expected country, region, org, agent, person, agreement or topic)"))),
             }
         }
     }

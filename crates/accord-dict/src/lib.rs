@@ -10,17 +10,21 @@
 //! [`DictError`] with file and line, the line is skipped, and the rest loads.
 
 mod actors;
+mod agreements;
 mod cameo;
 mod inflect;
 mod record;
 mod verbs;
 
 pub use actors::{parse_partial_date, ActorSet, Agent, Organization, Person, Place, Role};
+pub use agreements::{Agreement, MemberFact, Topic, AGREEMENT_KINDS, MEMBER_STEPS};
 pub use cameo::{CodeInfo, CodeTable};
 pub use inflect::{noun_forms, verb_forms, VerbForm};
+pub use record::strip_comment;
 pub use verbs::{RawElem, RawPattern, RawSet, RawVerb};
 
 use accord_text::Tokens;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -136,6 +140,8 @@ pub enum Elem {
 pub struct VerbPattern {
     /// Code id in the code table, `None` for `---`.
     pub code: Option<u16>,
+    /// Code id of the paired reverse event (target to source), if any.
+    pub paired: Option<u16>,
     /// Words that must come directly before the verb, nearest last.
     pub before: Vec<Vec<u32>>,
     /// Elements after the verb, each with "must be adjacent to the previous".
@@ -160,16 +166,20 @@ pub struct Verb {
 /// Everything the coder needs, compiled.
 #[derive(Debug, Default)]
 pub struct Dictionary {
-    vocab: HashMap<String, u32>,
-    edges: HashMap<(u32, u32), u32>,
+    // Fx hashing: these maps are hit for every token of every sentence.
+    vocab: FxHashMap<String, u32>,
+    edges: FxHashMap<(u32, u32), u32>,
     nodes: Vec<TrieNode>,
-    verb_forms: HashMap<u32, Vec<(u32, VerbForm)>>,
+    verb_forms: FxHashMap<u32, Vec<(u32, VerbForm)>>,
     /// Actor records.
     pub actors: ActorSet,
     /// Verbs.
     pub verbs: Vec<Verb>,
     /// Synonym sets: phrases as token ids.
     pub sets: Vec<Vec<Vec<u32>>>,
+    /// Per synonym set: its phrases indexed by their first token id, so a
+    /// pattern tries only the phrases that can start at a token.
+    pub set_starts: Vec<FxHashMap<u32, Vec<u32>>>,
     /// Synonym set names.
     pub set_names: Vec<String>,
     /// CAMEO codes.
@@ -178,6 +188,46 @@ pub struct Dictionary {
     pub files: Vec<String>,
     /// Number of pattern lines.
     pub pattern_count: usize,
+    /// Words that also match any longer text word starting with them
+    /// (TABARI-style stems), by token id; empty for accord's own format.
+    stems: std::collections::HashSet<u32>,
+    /// Longest stem length in bytes.
+    stem_max: usize,
+    /// Coding options the dictionary asks for.
+    pub options: CoderOptions,
+}
+
+/// Coding semantics a dictionary format asks of the coder. The defaults are
+/// accord's own behaviour; the TABARI and PETRARCH loaders set others.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CoderOptions {
+    /// Drop events whose source or target code is in this list (TABARI and
+    /// PETRARCH use `---` for actors that must code nothing).
+    pub null_actors: Vec<String>,
+    /// Code a bare-verb pattern (no words) even when its code is `010`.
+    pub allow_bare_010: bool,
+    /// Do not turn announced acts ("will meet") into intents (03x/13x).
+    pub no_intent_shift: bool,
+}
+
+/// Raw dictionary parts in accord's structures, from any format: what
+/// [`Dictionary::from_parts`] compiles.
+#[derive(Debug, Default, Clone)]
+pub struct Parts {
+    /// Synonym sets.
+    pub sets: Vec<RawSet>,
+    /// Verb blocks.
+    pub verbs: Vec<RawVerb>,
+    /// Actor records.
+    pub actors: ActorSet,
+    /// The CAMEO (or other) code table; may be empty.
+    pub codes: CodeTable,
+    /// Accept pattern codes the table lacks (they are added to it).
+    pub lenient_codes: bool,
+    /// Words (lowercase) that match as prefixes of text words.
+    pub stems: Vec<String>,
+    /// Coder options.
+    pub options: CoderOptions,
 }
 
 /// A loaded dictionary and the problems found while loading it.
@@ -280,6 +330,51 @@ impl Dictionary {
         }
     }
 
+    /// The CAMEO code table built into the binary.
+    pub fn embedded_codes() -> CodeTable {
+        let mut errors = Vec::new();
+        EMBEDDED
+            .iter()
+            .find(|(p, _)| p.ends_with("codes.txt"))
+            .map(|(p, t)| CodeTable::parse(Path::new(p), t, &mut errors))
+            .unwrap_or_default()
+    }
+
+    /// Compiles raw parts read from another dictionary format;
+    /// `diagnostics` are the problems its reader found.
+    pub fn from_parts(parts: Parts, diagnostics: Vec<DictError>) -> Loaded {
+        let mut errors = diagnostics;
+        let mut d = Dictionary {
+            nodes: vec![TrieNode::default()],
+            codes: parts.codes,
+            actors: parts.actors,
+            options: parts.options,
+            ..Default::default()
+        };
+        d.compile_actors(&mut errors);
+        if parts.lenient_codes {
+            // Intern every code up front so compile_pattern accepts it.
+            for v in &parts.verbs {
+                for p in &v.patterns {
+                    for c in p.code.iter().chain(p.paired.iter()) {
+                        d.codes.intern(c);
+                    }
+                }
+            }
+        }
+        d.compile_verbs(&parts.sets, &parts.verbs, &mut errors);
+        for w in &parts.stems {
+            if let Some(&id) = d.vocab.get(w.as_str()) {
+                d.stems.insert(id);
+                d.stem_max = d.stem_max.max(w.len());
+            }
+        }
+        Loaded {
+            dictionary: d,
+            diagnostics: errors,
+        }
+    }
+
     /// The id of a token norm, interning it.
     fn intern(&mut self, w: &str) -> u32 {
         if let Some(&id) = self.vocab.get(w) {
@@ -292,7 +387,27 @@ impl Dictionary {
 
     /// The id of a token norm, or [`UNKNOWN`].
     pub fn token_id(&self, norm: &str) -> u32 {
-        self.vocab.get(norm).copied().unwrap_or(UNKNOWN)
+        match self.vocab.get(norm) {
+            Some(&id) => id,
+            None if self.stems.is_empty() => UNKNOWN,
+            None => self.stem_id(norm),
+        }
+    }
+
+    /// The longest stem that `norm` starts with, or [`UNKNOWN`].
+    fn stem_id(&self, norm: &str) -> u32 {
+        let mut end = norm.len().min(self.stem_max);
+        while end > 0 {
+            if norm.is_char_boundary(end) {
+                if let Some(&id) = self.vocab.get(&norm[..end]) {
+                    if self.stems.contains(&id) {
+                        return id;
+                    }
+                }
+            }
+            end -= 1;
+        }
+        UNKNOWN
     }
 
     fn phrase_ids(&mut self, phrase: &str) -> Vec<u32> {
@@ -302,6 +417,14 @@ impl Dictionary {
     }
 
     fn add_phrase(&mut self, phrase: &str, entry: ActorEntry, case: CaseRule) {
+        // A leading article is never needed to recognise a name, and keeping it
+        // would let "the West" swallow "the West Bank" and match in any case.
+        let (phrase, case) = match phrase.get(..4) {
+            Some(the) if the.eq_ignore_ascii_case("the ") && phrase.len() > 4 => {
+                (&phrase[4..], Self::case_of(&phrase[4..]))
+            }
+            _ => (phrase, case),
+        };
         let ids = self.phrase_ids(phrase);
         if ids.is_empty() {
             return;
@@ -413,6 +536,11 @@ impl Dictionary {
                 }
             }
             set_index.insert(&s.name, self.sets.len() as u32);
+            let mut starts: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+            for (k, ph) in phrases.iter().enumerate() {
+                starts.entry(ph[0]).or_default().push(k as u32);
+            }
+            self.set_starts.push(starts);
             self.sets.push(phrases);
             self.set_names.push(s.name.clone());
         }
@@ -559,8 +687,10 @@ impl Dictionary {
             }
             adjacent = false;
         }
+        let paired = rp.paired.as_deref().map(|c| self.codes.intern(c));
         Ok(VerbPattern {
             code,
+            paired,
             before,
             after,
             weight,
@@ -570,17 +700,25 @@ impl Dictionary {
     }
 
     /// The longest actor phrase starting at token `start` of `ids` (token
-    /// ids of a sentence), as (end, entries); `caps[i]` tells whether token i
-    /// is capitalized and `upper[i]` whether it is all uppercase.
+    /// ids of a sentence), as (end, entry). `capitalized` and `upper` tell
+    /// the case of the first token, which [`CaseRule`]s check. When a phrase
+    /// names several things, an organisation is preferred to a person, a
+    /// person to a place, a place to an agent noun.
     pub fn longest_actor(
         &self,
         ids: &[u32],
-        caps: &[bool],
-        upper: &[bool],
+        capitalized: bool,
+        upper: bool,
         start: usize,
-    ) -> Option<(usize, Vec<ActorEntry>)> {
+    ) -> Option<(usize, ActorEntry)> {
+        let rank = |e: &ActorEntry| match e {
+            ActorEntry::Organization(_) => 0,
+            ActorEntry::Person(_) => 1,
+            ActorEntry::Place(..) => 2,
+            ActorEntry::Agent(_) => 3,
+        };
         let mut node = 0u32;
-        let mut best: Option<(usize, Vec<ActorEntry>)> = None;
+        let mut best: Option<(usize, ActorEntry)> = None;
         let mut i = start;
         while i < ids.len() {
             let Some(&n) = self.edges.get(&(node, ids[i])) else {
@@ -588,23 +726,44 @@ impl Dictionary {
             };
             node = n;
             i += 1;
-            let entries = &self.nodes[node as usize].entries;
-            if !entries.is_empty() {
-                let ok: Vec<ActorEntry> = entries
-                    .iter()
-                    .filter(|(_, case)| match case {
-                        CaseRule::Any => true,
-                        CaseRule::Capitalized => caps[start],
-                        CaseRule::Upper => upper[start],
-                    })
-                    .map(|(e, _)| *e)
-                    .collect();
-                if !ok.is_empty() {
-                    best = Some((i, ok));
-                }
+            let preferred = self.nodes[node as usize]
+                .entries
+                .iter()
+                .filter(|(_, case)| match case {
+                    CaseRule::Any => true,
+                    CaseRule::Capitalized => capitalized,
+                    CaseRule::Upper => upper,
+                })
+                .map(|(e, _)| *e)
+                .min_by_key(rank);
+            if let Some(e) = preferred {
+                best = Some((i, e));
             }
         }
         best
+    }
+
+    /// The phrases of synonym set `set` that start at `ids[j]`, as the end
+    /// positions where they match.
+    pub fn set_match_ends<'a>(
+        &'a self,
+        set: u32,
+        ids: &'a [u32],
+        j: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let phrases = &self.sets[set as usize];
+        self.set_starts[set as usize]
+            .get(&ids[j])
+            .into_iter()
+            .flatten()
+            .map(move |&k| &phrases[k as usize])
+            .filter(move |ph| ids.get(j..j + ph.len()) == Some(ph.as_slice()))
+            .map(move |ph| j + ph.len())
+    }
+
+    /// Does some actor phrase start with this token?
+    pub fn starts_actor_phrase(&self, id: u32) -> bool {
+        self.edges.contains_key(&(0, id))
     }
 
     /// The verbs a token id is a form of.
@@ -692,14 +851,13 @@ mod tests {
             .map(|w| d.token_id(w))
             .collect();
         assert!(
-            d.longest_actor(&ids, &[false; 4], &[false; 4], 0).is_none(),
+            d.longest_actor(&ids, false, false, 0).is_none(),
             "lowercase `us` is a pronoun"
         );
-        assert!(d.longest_actor(&ids, &[true; 4], &[true; 4], 0).is_some());
-        assert!(d.longest_actor(&ids, &[false; 4], &[false; 4], 1).is_none());
+        assert!(d.longest_actor(&ids, true, true, 0).is_some());
+        assert!(d.longest_actor(&ids, false, false, 1).is_none());
         assert_eq!(
-            d.longest_actor(&ids, &[true; 4], &[false; 4], 2)
-                .map(|(e, _)| e),
+            d.longest_actor(&ids, true, false, 2).map(|(e, _)| e),
             Some(4)
         );
     }

@@ -41,6 +41,9 @@ pub enum RawElem {
 pub struct RawPattern {
     /// CAMEO code, or `None` for `---`.
     pub code: Option<String>,
+    /// The code of the paired event the target does to the source (TABARI
+    /// and PETRARCH `[032:033]`: a visit is also a received visit).
+    pub paired: Option<String>,
     /// Elements in order.
     pub elems: Vec<RawElem>,
     /// 1-based line.
@@ -266,6 +269,7 @@ fn parse_pattern(t: &str) -> Result<RawPattern, String> {
     }
     Ok(RawPattern {
         code,
+        paired: None,
         elems,
         line: 0,
     })

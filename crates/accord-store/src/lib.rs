@@ -10,6 +10,10 @@
 //! - sentence text is never copied: sentences are byte ranges of their
 //!   article's text, and every span is relative to its sentence.
 
+mod story;
+
+pub use story::Stored;
+
 use accord_coder::{CodedArticle, CodedEvent, EventDate, Spans};
 use accord_text::{Article, Date};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -33,7 +37,8 @@ pub enum StoreError {
 }
 
 /// Schema migrations; entry `i` upgrades version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE articles (
     id INTEGER PRIMARY KEY,
     ext_id TEXT NOT NULL,
@@ -84,7 +89,9 @@ CREATE INDEX events_source ON events(source);
 CREATE INDEX events_target ON events(target);
 CREATE INDEX events_date ON events(date_from);
 CREATE INDEX events_article ON events(article_id);
-"#];
+"#,
+    story::MIGRATION,
+];
 
 /// The SHA-256 of an article's text, hex encoded: its identity in the store.
 pub fn content_hash(text: &str) -> String {
@@ -214,6 +221,16 @@ impl Store {
         &mut self,
         batch: &[(Article, Option<Date>, CodedArticle)],
     ) -> Result<IngestStats, StoreError> {
+        self.ingest_with_stories(batch, &[])
+    }
+
+    /// [`Store::ingest`], storing also `stories[i]`, the story records
+    /// (`accord-story`) of `batch[i]`, in the same transaction.
+    pub fn ingest_with_stories(
+        &mut self,
+        batch: &[(Article, Option<Date>, CodedArticle)],
+        stories: &[accord_story::Story],
+    ) -> Result<IngestStats, StoreError> {
         let mut stats = IngestStats::default();
         let tx = self.conn.transaction()?;
         {
@@ -230,7 +247,7 @@ impl Store {
                  source_start, source_end, verb_start, verb_end, target_start, target_end, pattern) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
             )?;
-            for (article, date, coded) in batch {
+            for (bi, (article, date, coded)) in batch.iter().enumerate() {
                 let hash = content_hash(&article.text);
                 if find
                     .query_row([&hash], |r| r.get::<_, i64>(0))
@@ -252,9 +269,11 @@ impl Store {
                 ])?;
                 let article_id = tx.last_insert_rowid();
                 stats.added += 1;
+                let mut sentence_ids = Vec::with_capacity(coded.sentences.len());
                 for s in &coded.sentences {
                     ins_sentence.execute(params![article_id, s.index, s.start, s.end])?;
                     let sentence_id = tx.last_insert_rowid();
+                    sentence_ids.push(sentence_id);
                     stats.sentences += 1;
                     for m in &s.mentions {
                         ins_mention.execute(params![
@@ -287,6 +306,9 @@ impl Store {
                         ])?;
                         stats.events += 1;
                     }
+                }
+                if let Some(story) = stories.get(bi) {
+                    story::insert(&tx, article_id, &sentence_ids, story)?;
                 }
             }
         }

@@ -164,30 +164,53 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// Parses one JSONL line. `path` and `line` (1-based) name it in errors and in the default id.
 pub fn parse_jsonl_line(path: &str, line: usize, content: &str) -> Result<Article, InputError> {
-    let v: serde_json::Value = serde_json::from_str(content)
-        .map_err(|e| err(path, Some(line), format!("not valid JSON: {e}")))?;
-    let obj = v.as_object().ok_or_else(|| {
-        err(
-            path,
-            Some(line),
-            "expected a JSON object with a \"text\" field",
-        )
+    // Only the fields accord reads are materialised; others (the corpus's
+    // `entities`, `topics`) are skipped without building JSON values.
+    #[derive(serde::Deserialize)]
+    struct Item {
+        text: Option<serde_json::Value>,
+        id: Option<serde_json::Value>,
+        date: Option<serde_json::Value>,
+        title: Option<serde_json::Value>,
+        source: Option<serde_json::Value>,
+        url: Option<serde_json::Value>,
+        sources: Option<serde_json::Value>,
+    }
+    let item: Item = serde_json::from_str(content).map_err(|e| {
+        if e.is_data() {
+            err(
+                path,
+                Some(line),
+                "expected a JSON object with a \"text\" field",
+            )
+        } else {
+            err(path, Some(line), format!("not valid JSON: {e}"))
+        }
     })?;
-    let text = match obj.get("text") {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
+    let text = match item.text {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
         Some(serde_json::Value::String(_)) => {
             return Err(err(path, Some(line), "\"text\" is empty"))
         }
         Some(_) => return Err(err(path, Some(line), "\"text\" is not a string")),
         None => return Err(err(path, Some(line), "missing \"text\" field")),
     };
+    let fields = [
+        ("date", &item.date),
+        ("title", &item.title),
+        ("source", &item.source),
+        ("url", &item.url),
+    ];
     let get_str = |k: &str| {
-        obj.get(k)
+        fields
+            .iter()
+            .find(|(name, _)| *name == k)
+            .and_then(|(_, v)| v.as_ref())
             .and_then(|v| v.as_str())
             .map(str::to_string)
             .filter(|s| !s.is_empty())
     };
-    let id = match obj.get("id") {
+    let id = match &item.id {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => format!("{path}:{line}"),
@@ -203,8 +226,9 @@ pub fn parse_jsonl_line(path: &str, line: usize, content: &str) -> Result<Articl
         None => None,
     };
     // `source` may be a string or (Wikipedia corpus) `sources: [{name, url}]`.
-    let first_source = obj
-        .get("sources")
+    let first_source = item
+        .sources
+        .as_ref()
         .and_then(|s| s.as_array())
         .and_then(|a| a.first());
     let source = get_str("source").or_else(|| {
@@ -242,7 +266,7 @@ pub struct ArticleReader {
 
 struct JsonlSource {
     name: String,
-    reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead + Send>,
     line: usize,
     buf: Vec<u8>,
 }

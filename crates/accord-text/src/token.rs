@@ -133,13 +133,16 @@ impl Tokens {
     fn push(&mut self, text: &str, start: usize, end: usize, kind: TokenKind) {
         let s = &text[start..end];
         let norm_start = self.norms.len() as u32;
-        for ch in s.chars() {
-            match ch {
-                '\u{2019}' | '\u{2018}' | '`' => self.norms.push('\''),
-                '\u{201C}' | '\u{201D}' => self.norms.push('"'),
-                '\u{2013}' | '\u{2014}' => self.norms.push('-'),
-                c => self.norms.extend(c.to_lowercase()),
+        if s.is_ascii() {
+            // Fast path for the common case: byte-wise lowercase.
+            for b in s.bytes() {
+                self.norms.push(match b {
+                    b'`' => '\'',
+                    _ => b.to_ascii_lowercase() as char,
+                });
             }
+        } else {
+            self.push_unicode_norm(s);
         }
         let capitalized = s.chars().next().is_some_and(char::is_uppercase);
         let all_upper = capitalized && s.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
@@ -152,6 +155,17 @@ impl Tokens {
             capitalized,
             all_upper,
         });
+    }
+
+    fn push_unicode_norm(&mut self, s: &str) {
+        for ch in s.chars() {
+            match ch {
+                '\u{2019}' | '\u{2018}' | '`' => self.norms.push('\''),
+                '\u{201C}' | '\u{201D}' => self.norms.push('"'),
+                '\u{2013}' | '\u{2014}' => self.norms.push('-'),
+                c => self.norms.extend(c.to_lowercase()),
+            }
+        }
     }
 
     /// Number of tokens.

@@ -1,0 +1,573 @@
+//! TABARI `.verbs` and PETRARCH-1/2 verb dictionaries.
+
+use crate::{phrase_words, strip, warn, Dialect};
+use accord_dict::{DictError, Parts, RawElem, RawPattern, RawSet, RawVerb};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// A synonym set as read, before nested sets are expanded.
+#[derive(Debug, Clone)]
+pub struct PendingSet {
+    name: String,
+    members: Vec<String>,
+    file: String,
+    line: usize,
+}
+
+#[derive(Debug, Clone)]
+struct VerbLine {
+    /// Words of the phrase, lowercase.
+    words: Vec<String>,
+    /// Index of the verb word.
+    verb: usize,
+    forms: Vec<String>,
+    /// Own default code: `None` = none given, `Some(None)` = `---`.
+    code: Option<Option<String>>,
+    paired: Option<String>,
+    line: usize,
+}
+
+/// A pattern line of a block: code, paired code, element lists (one per
+/// expanded alternative), line.
+type BlockPattern = (Option<String>, Option<String>, Vec<Vec<RawElem>>, usize);
+
+#[derive(Debug, Default)]
+struct Block {
+    code: Option<Option<String>>,
+    paired: Option<String>,
+    verbs: Vec<VerbLine>,
+    patterns: Vec<BlockPattern>,
+}
+
+/// The paired code of `[CODE:PAIRED]`.
+fn paired_code(s: &str) -> Option<String> {
+    let inner = s
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim();
+    let p = inner.split(':').nth(1)?.trim();
+    (!p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric())).then(|| p.to_string())
+}
+
+/// Parses `[CODE]`, `[CODE:CODE]`; `Ok(None)` for `---` (and TABARI's
+/// `###` discard and `+++` complex codes, which code nothing either).
+fn parse_code(s: &str) -> Result<Option<String>, String> {
+    let inner = s
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim();
+    let first = inner.split(':').next().unwrap_or("").trim();
+    if first.is_empty() {
+        return Err(format!("empty code {s:?}"));
+    }
+    if first.chars().all(|c| c == '-') || first == "###" || first == "+++" {
+        return Ok(None);
+    }
+    if first.contains(char::is_whitespace) {
+        return Err(format!("bad code {s:?}"));
+    }
+    Ok(Some(first.to_string()))
+}
+
+/// Splits `text [CODE] rest` into (text, code, rest).
+fn split_code(t: &str) -> (&str, Option<&str>) {
+    match (t.find('['), t.rfind(']')) {
+        (Some(a), Some(b)) if b > a => (&t[..a], Some(&t[a..=b])),
+        _ => (t, None),
+    }
+}
+
+/// Expands `{ A | B }` alternatives; braces without `|` and parentheses
+/// become plain text.
+fn expand_alternatives(body: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut rest = body;
+    while let Some(i) = rest.find('{') {
+        let Some(j) = rest[i..].find('}').map(|j| i + j) else {
+            break;
+        };
+        let before = &rest[..i];
+        let inner = &rest[i + 1..j];
+        let alts: Vec<&str> = inner.split('|').collect();
+        let mut next = Vec::new();
+        for o in &out {
+            for a in &alts {
+                if next.len() < 64 {
+                    next.push(format!("{o}{before} {} ", a.trim()));
+                }
+            }
+        }
+        out = next;
+        rest = &rest[j + 1..];
+    }
+    for o in &mut out {
+        o.push_str(rest);
+        *o = o.replace(['(', ')', '{', '}'], " ");
+    }
+    out
+}
+
+/// One pattern body (without `-` and code) to element lists.
+fn parse_body(
+    body: &str,
+    stems: &mut Option<&mut HashSet<String>>,
+) -> Result<Vec<Vec<RawElem>>, String> {
+    let mut variants = Vec::new();
+    for v in expand_alternatives(body) {
+        let mut elems: Vec<RawElem> = Vec::new();
+        for chunk in v.split_whitespace() {
+            let parts: Vec<&str> = chunk.split('_').collect();
+            let mut prev_in_chunk = false;
+            for (k, part) in parts.iter().enumerate() {
+                if part.is_empty() {
+                    continue;
+                }
+                let e = match *part {
+                    "*" => Some(RawElem::Verb),
+                    "+" => Some(RawElem::Target),
+                    "$" => Some(RawElem::Source),
+                    "%" | "^" => None,
+                    p if p.starts_with('&') => Some(RawElem::Set(p[1..].to_uppercase())),
+                    p => {
+                        let w = p.trim_matches('~').to_lowercase();
+                        if w.is_empty() || w.contains(['*', '+', '$', '&', '[', ']']) {
+                            return Err(format!("bad pattern element {p:?}"));
+                        }
+                        let exact = parts.get(k + 1).is_some();
+                        if !exact {
+                            if let Some(s) = stems.as_deref_mut() {
+                                phrase_words(&w, Some(s));
+                            }
+                        }
+                        Some(RawElem::Words(vec![w]))
+                    }
+                };
+                match e {
+                    Some(e) => {
+                        if prev_in_chunk && !elems.is_empty() {
+                            elems.push(RawElem::Adjacent);
+                        }
+                        elems.push(e);
+                        prev_in_chunk = true;
+                    }
+                    None => prev_in_chunk = false,
+                }
+            }
+        }
+        // Exactly one verb; at most one target and one source.
+        let Some(vpos) = elems.iter().position(|e| *e == RawElem::Verb) else {
+            return Err("pattern has no `*`".into());
+        };
+        // Before the verb: only words joined to it by `_`.
+        let mut keep_from = vpos;
+        while keep_from >= 2
+            && elems[keep_from - 1] == RawElem::Adjacent
+            && matches!(elems[keep_from - 2], RawElem::Words(_))
+        {
+            keep_from -= 2;
+        }
+        let mut out: Vec<RawElem> = elems[keep_from..=vpos].to_vec();
+        let (mut t, mut s) = (false, false);
+        for e in &elems[vpos + 1..] {
+            match e {
+                RawElem::Verb => continue,
+                RawElem::Target if t => continue,
+                RawElem::Source if s => continue,
+                RawElem::Target => t = true,
+                RawElem::Source => s = true,
+                _ => {}
+            }
+            if *e == RawElem::Adjacent && out.last() == Some(&RawElem::Adjacent) {
+                continue;
+            }
+            out.push(e.clone());
+        }
+        while out.last() == Some(&RawElem::Adjacent) {
+            out.pop();
+        }
+        // `_` right after the verb before a dropped element, etc.
+        let mut clean: Vec<RawElem> = Vec::with_capacity(out.len());
+        for e in out {
+            if e == RawElem::Adjacent && clean.last().is_none_or(|l| *l == RawElem::Adjacent) {
+                continue;
+            }
+            clean.push(e);
+        }
+        variants.push(clean);
+    }
+    Ok(variants)
+}
+
+/// Reads one verb file.
+#[allow(clippy::too_many_arguments)]
+pub fn read_verbs(
+    path: &Path,
+    text: &str,
+    dialect: Dialect,
+    parts: &mut Parts,
+    sets: &mut Vec<PendingSet>,
+    mut stems: Option<&mut HashSet<String>>,
+    diags: &mut Vec<DictError>,
+) {
+    let file = path.display().to_string();
+    let mut block = Block::default();
+    let mut in_set: Option<usize> = None;
+    let mut skip_until: Option<&str> = None;
+    let mut in_comment = false;
+    for (i, raw) in text.lines().enumerate() {
+        let n = i + 1;
+        let trimmed = raw.trim();
+        if in_comment {
+            if trimmed.contains("-->") {
+                in_comment = false;
+            }
+            continue;
+        }
+        if trimmed.starts_with("<!--") {
+            in_comment = !trimmed.contains("-->");
+            continue;
+        }
+        if let Some(end) = skip_until {
+            if trimmed.eq_ignore_ascii_case(end) {
+                skip_until = None;
+            }
+            continue;
+        }
+        if trimmed.starts_with("~~~") {
+            break;
+        }
+        match trimmed {
+            "<SYNSETS>" | "</SYNSETS>" => continue,
+            "<TIME>" => {
+                skip_until = Some("</TIME>");
+                continue;
+            }
+            "<NOUN>" => {
+                skip_until = Some("</NOUN>");
+                continue;
+            }
+            "<ADJECTIVE>" => {
+                skip_until = Some("</ADJECTIVE>");
+                continue;
+            }
+            _ => {}
+        }
+        let t = strip(raw, dialect).trim();
+        if t.is_empty() {
+            continue;
+        }
+        // Synonym sets.
+        if let Some(name) = t.strip_prefix('&') {
+            let name = name.split_whitespace().next().unwrap_or("");
+            let name = name.trim_end_matches('_').to_uppercase();
+            if name.is_empty() {
+                diags.push(warn(path, n, "synonym set without a name"));
+                continue;
+            }
+            sets.push(PendingSet {
+                name,
+                members: Vec::new(),
+                file: file.clone(),
+                line: n,
+            });
+            in_set = Some(sets.len() - 1);
+            continue;
+        }
+        if let (Some(si), Some(m)) = (in_set, t.strip_prefix('+')) {
+            sets[si].members.push(m.trim().to_string());
+            continue;
+        }
+        in_set = None;
+        // PETRARCH block header.
+        if let Some(h) = t.strip_prefix("---") {
+            flush(&mut block, &file, parts, diags, path);
+            let h = h.trim().trim_end_matches('-').trim();
+            let (_, code) = split_code(h);
+            block.paired = code.and_then(paired_code);
+            block.code = match code.map(parse_code) {
+                Some(Ok(c)) => Some(c),
+                Some(Err(e)) => {
+                    diags.push(warn(path, n, e));
+                    None
+                }
+                None => None,
+            };
+            continue;
+        }
+        // Patterns.
+        if let Some(p) = t.strip_prefix('-') {
+            let (body, code) = split_code(p);
+            let Some(code) = code else {
+                diags.push(warn(path, n, "pattern without a [CODE]"));
+                continue;
+            };
+            let paired = paired_code(code);
+            let code = match parse_code(code) {
+                Ok(c) => c,
+                Err(e) => {
+                    diags.push(warn(path, n, e));
+                    continue;
+                }
+            };
+            if block.verbs.is_empty() {
+                diags.push(warn(path, n, "pattern before any verb"));
+                continue;
+            }
+            match parse_body(body, &mut stems) {
+                Ok(v) => block.patterns.push((code, paired, v, n)),
+                Err(e) => diags.push(warn(path, n, e)),
+            }
+            continue;
+        }
+        // Irregular forms of the last verb (TABARI `{ FORMS }` line).
+        if t.starts_with('{') {
+            let inner = t.trim_start_matches('{').trim_end_matches('}');
+            if let Some(v) = block.verbs.last_mut() {
+                v.forms.extend(
+                    inner
+                        .split_whitespace()
+                        .map(|w| w.trim_end_matches('_').to_lowercase()),
+                );
+            } else {
+                diags.push(warn(path, n, "verb forms before any verb"));
+            }
+            continue;
+        }
+        if t.starts_with('<') {
+            continue;
+        }
+        // A verb line: WORDS [{FORMS}] [[CODE]].
+        let (head, code) = split_code(t);
+        let paired = code.and_then(paired_code);
+        let code = match code.map(parse_code) {
+            Some(Ok(c)) => Some(c),
+            Some(Err(e)) => {
+                diags.push(warn(path, n, e));
+                continue;
+            }
+            None => None,
+        };
+        let (phrase, forms) = match (head.find('{'), head.rfind('}')) {
+            (Some(a), Some(b)) if b > a => (
+                &head[..a],
+                head[a + 1..b]
+                    .split_whitespace()
+                    .map(|w| w.trim_end_matches('_').to_lowercase())
+                    .collect(),
+            ),
+            _ => (head, Vec::new()),
+        };
+        let phrase = phrase.trim();
+        // `+` marks the verb inside a multi-word phrase (PETRARCH).
+        let marked = phrase.trim_start_matches('+');
+        let plus_at = phrase.split(['_', ' ']).position(|w| w.starts_with('+'));
+        let words: Vec<String> = phrase_words(&marked.replace('+', ""), None)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        if words.is_empty() || words.iter().any(|w| w.contains(['*', '$', '&', '[', ']'])) {
+            diags.push(warn(path, n, format!("cannot read verb line {t:?}")));
+            continue;
+        }
+        if let Some(s) = stems.as_deref_mut() {
+            phrase_words(phrase, Some(s));
+        }
+        let verb = plus_at.filter(|&k| k < words.len()).unwrap_or(0);
+        if dialect == Dialect::Tabari {
+            flush(&mut block, &file, parts, diags, path);
+            block.code = code.clone();
+            block.paired = paired.clone();
+        }
+        block.verbs.push(VerbLine {
+            words,
+            verb,
+            forms,
+            code,
+            paired,
+            line: n,
+        });
+    }
+    flush(&mut block, &file, parts, diags, path);
+}
+
+fn flush(
+    block: &mut Block,
+    file: &str,
+    parts: &mut Parts,
+    diags: &mut Vec<DictError>,
+    path: &Path,
+) {
+    let b = std::mem::take(block);
+    for v in &b.verbs {
+        let head = v.words[v.verb].clone();
+        let lemma: Vec<String> = v.words[v.verb..].to_vec();
+        let before: Vec<RawElem> = v.words[..v.verb]
+            .iter()
+            .flat_map(|w| [RawElem::Words(vec![w.clone()]), RawElem::Adjacent])
+            .collect();
+        let mut rv = RawVerb {
+            lemma: lemma.join(" "),
+            extra_past: Vec::new(),
+            extra_participle: Vec::new(),
+            extra_forms: Vec::new(),
+            patterns: Vec::new(),
+            file: file.to_string(),
+            line: v.line,
+        };
+        for f in &v.forms {
+            if f.is_empty() || *f == head {
+                continue;
+            }
+            if f.ends_with("ing") || f.ends_with('s') {
+                rv.extra_forms.push(f.clone());
+            } else {
+                rv.extra_past.push(f.clone());
+                rv.extra_participle.push(f.clone());
+            }
+        }
+        let default = v.code.clone().or_else(|| b.code.clone());
+        let with_before = |elems: &[RawElem]| -> Vec<RawElem> {
+            let mut e = before.clone();
+            e.extend_from_slice(elems);
+            e
+        };
+        if let Some(code) = default {
+            rv.patterns.push(RawPattern {
+                code,
+                paired: v.paired.clone().or_else(|| b.paired.clone()),
+                elems: with_before(&[RawElem::Verb]),
+                line: v.line,
+            });
+        }
+        for (code, paired, variants, line) in &b.patterns {
+            for elems in variants {
+                // A multi-word verb's own words follow it directly; patterns
+                // of the block are written for the head word.
+                rv.patterns.push(RawPattern {
+                    code: code.clone(),
+                    paired: paired.clone(),
+                    elems: with_before(elems),
+                    line: *line,
+                });
+            }
+        }
+        if rv.patterns.is_empty() && v.code.is_none() && b.code.is_none() {
+            diags.push(warn(
+                path,
+                v.line,
+                format!("verb {:?} has no code and no patterns", rv.lemma),
+            ));
+        }
+        parts.verbs.push(rv);
+    }
+}
+
+/// Expands nested sets and adds them to `parts`.
+pub fn resolve_sets(parts: &mut Parts, sets: &[PendingSet], diags: &mut Vec<DictError>) {
+    let by_name: HashMap<&str, &PendingSet> = sets.iter().map(|s| (s.name.as_str(), s)).collect();
+    fn expand(
+        member: &str,
+        by_name: &HashMap<&str, &PendingSet>,
+        depth: usize,
+        out: &mut Vec<String>,
+    ) -> Result<(), String> {
+        if depth > 4 {
+            return Err("synonym sets nested too deep".into());
+        }
+        // Split into words; a `&SET` word expands to each of its members.
+        let mut acc = vec![String::new()];
+        for w in member.split(['_', ' ']).filter(|w| !w.is_empty()) {
+            let alts: Vec<String> = if let Some(name) = w.strip_prefix('&') {
+                let s = by_name
+                    .get(name.to_uppercase().as_str())
+                    .ok_or_else(|| format!("unknown synonym set &{name}"))?;
+                let mut v = Vec::new();
+                for m in &s.members {
+                    expand(m, by_name, depth + 1, &mut v)?;
+                }
+                v
+            } else {
+                vec![w.to_lowercase()]
+            };
+            let mut next = Vec::new();
+            for a in &acc {
+                for b in &alts {
+                    if next.len() < 256 {
+                        next.push(if a.is_empty() {
+                            b.clone()
+                        } else {
+                            format!("{a} {b}")
+                        });
+                    }
+                }
+            }
+            acc = next;
+        }
+        out.extend(acc.into_iter().filter(|s| !s.is_empty()));
+        Ok(())
+    }
+    for s in sets {
+        let mut phrases = Vec::new();
+        for m in &s.members {
+            if let Err(e) = expand(m, &by_name, 0, &mut phrases) {
+                diags.push(warn(Path::new(&s.file), s.line, e));
+            }
+        }
+        phrases.dedup();
+        if phrases.is_empty() {
+            diags.push(warn(
+                Path::new(&s.file),
+                s.line,
+                format!("synonym set &{} is empty", s.name),
+            ));
+            continue;
+        }
+        if parts.sets.iter().any(|x| x.name == s.name) {
+            continue;
+        }
+        parts.sets.push(RawSet {
+            name: s.name.clone(),
+            phrases,
+            file: s.file.clone(),
+            line: s.line,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_expand_alternatives_and_keep_joined_words() {
+        let mut none: Option<&mut HashSet<String>> = None;
+        let v = parse_body(
+            " SUGGESTED_+ * DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS ",
+            &mut none,
+        )
+        .unwrap_or_default();
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0][0], RawElem::Verb);
+        assert!(v[0].contains(&RawElem::Words(vec!["geneva".into()])));
+        let v = parse_body("IN_*", &mut none).unwrap_or_default();
+        assert_eq!(
+            v[0],
+            vec![
+                RawElem::Words(vec!["in".into()]),
+                RawElem::Adjacent,
+                RawElem::Verb
+            ]
+        );
+        assert!(parse_body("FOO BAR", &mut none).is_err());
+    }
+
+    #[test]
+    fn codes() {
+        assert_eq!(parse_code("[013:012]"), Ok(Some("013".into())));
+        assert_eq!(parse_code("[---]"), Ok(None));
+        assert!(parse_code("[]").is_err());
+    }
+}
