@@ -54,7 +54,8 @@ impl<'c, 'd> CodingDriver<'c, 'd> {
         reader: ArticleReader,
         mut on_error: impl FnMut(&InputError),
         mut skip: impl FnMut(&Article) -> Result<bool>,
-        mut sink: impl FnMut(Article, CodedArticle) -> Result<()>,
+        render: impl Fn(&CodedArticle) -> Vec<u8> + Sync,
+        mut sink: impl FnMut(Article, CodedArticle, Vec<u8>) -> Result<()>,
     ) -> Result<()> {
         let mut code_batch = |items: Vec<InputItem>, scratch: &mut Scratch| -> Result<()> {
             let mut batch: Vec<Article> = Vec::with_capacity(items.len());
@@ -68,22 +69,24 @@ impl<'c, 'd> CodingDriver<'c, 'd> {
                     Err(e) => on_error(&e),
                 }
             }
-            let coded: Vec<CodedArticle> = match &self.pool {
+            // Rendering (e.g. JSON) happens on the workers too, so the main
+            // thread only writes bytes in order.
+            let code_one = |s: &mut Scratch, a: &Article| {
+                let c = self.coder.code_article(a, self.date, s);
+                let bytes = render(&c);
+                (c, bytes)
+            };
+            let coded: Vec<(CodedArticle, Vec<u8>)> = match &self.pool {
                 Some(pool) => pool.install(|| {
                     batch
                         .par_iter()
-                        .map_init(Scratch::default, |s, a| {
-                            self.coder.code_article(a, self.date, s)
-                        })
+                        .map_init(Scratch::default, code_one)
                         .collect()
                 }),
-                None => batch
-                    .iter()
-                    .map(|a| self.coder.code_article(a, self.date, scratch))
-                    .collect(),
+                None => batch.iter().map(|a| code_one(scratch, a)).collect(),
             };
-            for (a, c) in batch.into_iter().zip(coded) {
-                sink(a, c)?;
+            for (a, (c, bytes)) in batch.into_iter().zip(coded) {
+                sink(a, c, bytes)?;
             }
             Ok(())
         };

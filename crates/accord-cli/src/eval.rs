@@ -38,7 +38,12 @@ pub struct EvalArgs {
 /// (the first 20 of them). Lines of these formats that accord cannot read
 /// are warnings: loading goes on without them.
 pub fn load_dict(paths: &[PathBuf]) -> Result<Loaded> {
-    let loaded = accord_compat::load(paths).map_err(|e| anyhow!("{e}"))?;
+    // Compiled once per content of the source files (see accord_dict::cache).
+    let files = accord_compat::source_files(paths).map_err(|e| anyhow!("{e}"))?;
+    let dir = accord_dict::cache::cache_dir();
+    let (loaded, _) =
+        accord_dict::cache::load_cached(dir.as_deref(), &files, || accord_compat::load(paths))
+            .map_err(|e| anyhow!("{e}"))?;
     let n = loaded.diagnostics.len();
     for d in loaded.diagnostics.iter().take(20) {
         eprintln!("accord: {d}");

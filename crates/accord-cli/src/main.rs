@@ -210,9 +210,18 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 fn load_dictionary(data: Option<&PathBuf>) -> Result<Loaded> {
     match data {
-        Some(dir) => Dictionary::load_dir(dir)
-            .map_err(|e| anyhow::anyhow!("{e}"))
-            .with_context(|| format!("loading dictionaries from {}", dir.display())),
+        Some(dir) => {
+            let files: Vec<PathBuf> = accord_dict::read_dir_sources(dir)
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+                .into_iter()
+                .map(|(p, _)| PathBuf::from(p))
+                .collect();
+            let cache = accord_dict::cache::cache_dir();
+            accord_dict::cache::load_cached(cache.as_deref(), &files, || Dictionary::load_dir(dir))
+                .map(|(l, _)| l)
+                .map_err(|e| anyhow::anyhow!("{e}"))
+                .with_context(|| format!("loading dictionaries from {}", dir.display()))
+        }
         None => Ok(Dictionary::embedded()),
     }
 }
@@ -242,11 +251,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let mut bad = false;
     match cli.command {
         Command::Code(args) => {
-            let dict = if args.dict.is_empty() {
+            // Never dropped: freeing a large dictionary's many small allocations
+            // at exit costs more than coding a short article; the OS reclaims it.
+            let dict = std::mem::ManuallyDrop::new(if args.dict.is_empty() {
                 dictionary_for_coding(cli.data.as_ref(), &mut bad)?
             } else {
                 eval::load_dict(&args.dict)?.dictionary
-            };
+            });
             let coder = Coder::new(&dict).with_explain(args.explain);
             // Explanations interleave with results only when coding in order on one thread.
             let threads = if args.explain { 1 } else { args.input.threads };
@@ -266,9 +277,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     warn.check(a, args.input.date);
                     Ok(false)
                 },
-                |_, coded| {
-                    for e in coded.events() {
-                        out.write(e)?;
+                // JSON lines are rendered on the coding threads; other formats keep
+                // per-stream state (headers, GDELT event ids) and render here.
+                |coded| {
+                    let mut bytes = Vec::new();
+                    if args.format == output::Format::Jsonl {
+                        for e in coded.events() {
+                            if serde_json::to_writer(&mut bytes, e).is_ok() {
+                                bytes.push(b'\n');
+                            }
+                        }
+                    }
+                    bytes
+                },
+                |_, coded, rendered| {
+                    if args.format == output::Format::Jsonl {
+                        out.write_rendered(&rendered, coded.events().count() as u64)?;
+                    } else {
+                        for e in coded.events() {
+                            out.write(e)?;
+                        }
                     }
                     // `--batch 1` is for streaming: each article's events leave at once.
                     if args.input.batch == 1 {
@@ -280,7 +308,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.finish()?;
         }
         Command::Ingest(args) => {
-            let dict = dictionary_for_coding(cli.data.as_ref(), &mut bad)?;
+            let dict =
+                std::mem::ManuallyDrop::new(dictionary_for_coding(cli.data.as_ref(), &mut bad)?);
             let coder = Coder::new(&dict);
             let driver = driver::CodingDriver::new(
                 &coder,
@@ -333,7 +362,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     warn.check(a, args.input.date);
                     Ok(false)
                 },
-                |a, coded| {
+                |_| Vec::new(),
+                |a, coded, _| {
                     let date = args.input.date.or(a.date);
                     pending.push((a, date, coded));
                     if pending.len() >= size {

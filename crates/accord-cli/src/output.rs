@@ -134,6 +134,14 @@ impl<W: Write> EventWriter<W> {
         }
     }
 
+    /// Writes `n` events already rendered in this writer's format (JSON
+    /// lines rendered on the coding threads).
+    pub fn write_rendered(&mut self, bytes: &[u8], n: u64) -> io::Result<()> {
+        self.started |= n > 0;
+        self.count += n;
+        self.w.write_all(bytes)
+    }
+
     /// Flushes what was written so far (for streaming use).
     pub fn flush(&mut self) -> io::Result<()> {
         self.w.flush()

@@ -3,8 +3,15 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+/// The binary, with its dictionary cache under the build's target
+/// directory, so tests leave nothing in the user's cache.
 fn accord() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_accord"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_accord"));
+    c.env(
+        "ACCORD_CACHE",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("accord-cache"),
+    );
+    c
 }
 
 fn root() -> PathBuf {
@@ -466,4 +473,56 @@ fn stdin_jsonl_streams_one_article_at_a_time() {
     let rest = reader.join().expect("reader");
     assert_eq!(rest, 1, "the second article's event follows");
     assert!(child.wait().expect("wait").success());
+}
+
+#[test]
+fn compiled_dictionaries_are_cached_and_never_stale() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    for sub in ["actors", "verbs", "cameo"] {
+        std::fs::create_dir_all(data.join(sub)).expect("mkdir");
+    }
+    std::fs::write(
+        data.join("cameo/codes.txt"),
+        "190\t-10.0\t4\tASSAULT\tUse force\n111\t-2.0\t3\tACCUSE\tCriticize\n",
+    )
+    .expect("write");
+    std::fs::write(
+        data.join("actors/c.txt"),
+        "country ISR\n    name: Israel\ncountry LBN\n    name: Lebanon\n",
+    )
+    .expect("write");
+    std::fs::write(data.join("verbs/v.verbs"), "verb attack\n    190 * +\n").expect("write");
+    let cache = dir.path().join("cache");
+    let code = || {
+        let mut child = accord()
+            .arg("--data")
+            .arg(&data)
+            .args(["code", "--format", "jsonl", "--date", "2025-01-01", "-"])
+            .env("ACCORD_CACHE", &cache)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().expect("stdin");
+            stdin.write_all(b"Israel attacked Lebanon.").expect("write");
+        }
+        let o = child.wait_with_output().expect("wait");
+        assert!(o.status.success());
+        events(&o)
+            .into_iter()
+            .map(|e| e["code"].as_str().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(code(), ["190"]);
+    let entries = || std::fs::read_dir(&cache).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(entries(), 1, "the compiled dictionary was cached");
+    assert_eq!(code(), ["190"], "a cache hit codes the same");
+    assert_eq!(entries(), 1);
+    // Edit a source: the cached copy must not be used.
+    std::fs::write(data.join("verbs/v.verbs"), "verb attack\n    111 * +\n").expect("write");
+    assert_eq!(code(), ["111"]);
+    assert_eq!(entries(), 2);
 }

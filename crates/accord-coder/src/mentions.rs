@@ -110,6 +110,9 @@ struct Raw {
 pub struct MentionContext {
     /// The last person mentioned, for "he"/"she".
     pub last_person: Option<(u32, String)>,
+    /// An agent with no actor is an actor of its own, `~AGT` (TABARI's
+    /// `SET: CONVERT AGENTS`).
+    pub convert_agents: bool,
 }
 
 /// Finds the actor mentions of a tokenized sentence.
@@ -311,6 +314,11 @@ pub fn find_mentions(
         }
         if norm(m.end) == "'s" && !m.codes.is_empty() && !m.possessive {
             m.possessive = true;
+        }
+        if ctx.convert_agents && m.codes.is_empty() {
+            if let Some(a) = agent_only.take() {
+                m.codes.push(format!("~{}", agent_code(a)));
+            }
         }
         units.push((m, agent_only));
         k += 1;

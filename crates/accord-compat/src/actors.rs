@@ -38,7 +38,7 @@ fn parse_code_block(inner: &str) -> Result<Role, String> {
     }
     if !code
         .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '#' || c == '~')
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '#' | '~' | '/' | '+'))
     {
         return Err(format!("bad code {code:?}"));
     }
@@ -163,6 +163,17 @@ pub fn read_actors(
         if let Some(end) = skip_until {
             if trimmed.eq_ignore_ascii_case(end) {
                 skip_until = None;
+                continue;
+            }
+            // `<NOUN>` and `<ADJECTIVE>` words: one a line.
+            let w = phrase_words(strip(raw, dialect).trim(), None);
+            if let Some(last) = w.split(' ').next_back().filter(|x| !x.is_empty()) {
+                let list = if end == "</NOUN>" {
+                    &mut parts.nouns
+                } else {
+                    &mut parts.adjectives
+                };
+                list.push(last.to_string());
             }
             continue;
         }
@@ -197,6 +208,19 @@ pub fn read_actors(
             }
         }
         let name = name.trim();
+        // TABARI: words apart by a space (not `_`) may be apart in the text
+        // ("PRINCE DOL_AMROTH" matches "the Prince of Dol_Amroth").
+        let bare = name.trim_start_matches('+').trim();
+        if dialect == Dialect::Tabari && bare.contains(char::is_whitespace) {
+            let chunks: Vec<String> = bare
+                .split_whitespace()
+                .map(|c| phrase_words(c, None))
+                .filter(|c| !c.is_empty())
+                .collect();
+            if chunks.len() > 1 {
+                parts.gapped.push(chunks);
+            }
+        }
         if let Some(syn) = name.strip_prefix('+') {
             let w = phrase_words(syn, stems.as_deref_mut());
             if !w.is_empty() {

@@ -20,7 +20,8 @@
 //!   codes `[CODE YYMMDD-YYMMDD]`, `[CODE <date]`, `[CODE >date]`; `---` and
 //!   `###` codes are null actors that code nothing.
 //! - agents: `NAME {PLURALS} [~CODE]` (or `[CODE~]`), `!MACRO! = A, B`.
-//! - TABARI `.project` (which files), `.options` (ignored but checked).
+//! - TABARI `.project` (which files), `.options` (CODE BY, COMMA, COMPLEX,
+//!   DEFAULT, MINIMUM WORDS, CONVERT AGENTS; the rest is checked).
 //!
 //! TABARI words without a trailing `_` are stems (they match any longer
 //! word); that is passed on as the dictionary's stem list. A line that does
@@ -29,7 +30,7 @@
 mod actors;
 mod verbs;
 
-use accord_dict::{CoderOptions, DictError, Dictionary, Loaded, Parts};
+use accord_dict::{CoderOptions, DictError, Dictionary, Loaded, Parts, TabOptions};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -89,6 +90,8 @@ pub struct Reader {
     diags: Vec<DictError>,
     stems: HashSet<String>,
     tabari: bool,
+    /// Code with TABARI's rules even for PETRARCH-format files.
+    tabari_engine: bool,
     pending_sets: Vec<verbs::PendingSet>,
 }
 
@@ -167,12 +170,15 @@ impl Reader {
                     null_actors: vec!["---".into(), "###".into()],
                     allow_bare_010: true,
                     no_intent_shift: true,
+                    tabari: false,
+                    ..CoderOptions::default()
                 },
                 ..Parts::default()
             },
             diags: Vec::new(),
             stems: HashSet::new(),
             tabari: false,
+            tabari_engine: false,
             pending_sets: Vec::new(),
         }
     }
@@ -181,6 +187,15 @@ impl Reader {
     /// such as Phoenix), so events carry Goldstein values and PLOVER types.
     pub fn with_cameo_codes(mut self) -> Reader {
         self.parts.codes = Dictionary::embedded_codes();
+        self
+    }
+
+    /// Codes with TABARI's rules (clauses, first actor as source, first
+    /// matching verb per clause) instead of accord's. TABARI files always
+    /// do; PETRARCH validation dictionaries do too (their records are
+    /// TABARI's), CAMEO/Phoenix production dictionaries do not.
+    pub fn with_tabari_engine(mut self, on: bool) -> Reader {
+        self.tabari_engine = on;
         self
     }
 
@@ -218,7 +233,9 @@ impl Reader {
                 actors::read_agents(path, text, dialect, &mut self.parts, stems, &mut self.diags)
             }
             FileKind::Discards => actors::read_discards(path, text, &mut self.parts),
-            FileKind::Options => read_options(path, text, &mut self.diags),
+            FileKind::Options => {
+                read_options(path, text, &mut self.parts.options.tab, &mut self.diags)
+            }
             FileKind::Other => {}
         }
     }
@@ -233,6 +250,9 @@ impl Reader {
     /// Compiles what was read.
     pub fn finish(mut self) -> Loaded {
         verbs::resolve_sets(&mut self.parts, &self.pending_sets, &mut self.diags);
+        if self.tabari || self.tabari_engine {
+            self.parts.options.tabari = true;
+        }
         if self.tabari {
             let mut stems: Vec<String> = self.stems.into_iter().collect();
             stems.sort();
@@ -253,10 +273,15 @@ pub fn read_text(path: &Path) -> Result<String, DictError> {
     })
 }
 
-fn read_options(path: &Path, text: &str, diags: &mut Vec<DictError>) {
+fn read_options(path: &Path, text: &str, opts: &mut TabOptions, diags: &mut Vec<DictError>) {
     for (i, line) in text.lines().enumerate() {
         let t = line.trim();
         if t.is_empty() || t.starts_with("//") || t.starts_with('~') {
+            continue;
+        }
+        // The settings the TABARI engine honours (CODE BY, COMMA, COMPLEX,
+        // DEFAULT, MINIMUM WORDS, CONVERT AGENTS); the rest is output format.
+        if opts.apply(t) {
             continue;
         }
         let known = [
@@ -352,6 +377,13 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, DictError> {
     if cameo {
         r = r.with_cameo_codes();
         r.parts.options.no_intent_shift = false;
+    } else {
+        r = r.with_tabari_engine(true);
+        // PETRARCH has no sentence-length filter.
+        r.parts.options.tab.min_words = 0;
+        if let Ok(c) = std::env::var("ACCORD_EXP_COMMA") {
+            r.parts.options.tab.apply(&c);
+        }
     }
     // Actors and agents first, then verbs.
     files.sort_by_key(|f| match FileKind::of(f) {
@@ -365,6 +397,20 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, DictError> {
         r.read_path(f)?;
     }
     Ok(r.finish())
+}
+
+/// Every file [`load`] reads for these paths, and the set files that name
+/// them: what a compiled copy of the result depends on.
+pub fn source_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, DictError> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_file() {
+            files.push(p.clone());
+        }
+        collect(p, &mut files)?;
+    }
+    files.dedup();
+    Ok(files)
 }
 
 fn collect(p: &Path, out: &mut Vec<PathBuf>) -> Result<(), DictError> {

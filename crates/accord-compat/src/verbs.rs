@@ -29,7 +29,11 @@ struct VerbLine {
 
 /// A pattern line of a block: code, paired code, element lists (one per
 /// expanded alternative), line.
-type BlockPattern = (Option<String>, Option<String>, Vec<Vec<RawElem>>, usize);
+type BlockPattern = (Option<String>, Option<String>, Vec<Variant>, usize);
+
+/// One expanded pattern: the elements accord's engine reads, and every
+/// element as written (for the TABARI engine).
+type Variant = (Vec<RawElem>, Vec<RawElem>);
 
 #[derive(Debug, Default)]
 struct Block {
@@ -113,7 +117,7 @@ fn expand_alternatives(body: &str) -> Vec<String> {
 fn parse_body(
     body: &str,
     stems: &mut Option<&mut HashSet<String>>,
-) -> Result<Vec<Vec<RawElem>>, String> {
+) -> Result<Vec<Variant>, String> {
     let mut variants = Vec::new();
     for v in expand_alternatives(body) {
         let mut elems: Vec<RawElem> = Vec::new();
@@ -128,7 +132,8 @@ fn parse_body(
                     "*" => Some(RawElem::Verb),
                     "+" => Some(RawElem::Target),
                     "$" => Some(RawElem::Source),
-                    "%" | "^" => None,
+                    "%" => Some(RawElem::Compound),
+                    "^" => Some(RawElem::Skip),
                     p if p.starts_with('&') => Some(RawElem::Set(p[1..].to_uppercase())),
                     p => {
                         let w = p.trim_matches('~').to_lowercase();
@@ -156,6 +161,27 @@ fn parse_body(
                 }
             }
         }
+        // The full pattern, for the TABARI engine: one verb, at most one
+        // target and one source.
+        let mut full: Vec<RawElem> = Vec::with_capacity(elems.len());
+        let (mut fv, mut ft, mut fs) = (false, false, false);
+        for e in &elems {
+            let dup = match e {
+                RawElem::Verb => std::mem::replace(&mut fv, true),
+                RawElem::Target => std::mem::replace(&mut ft, true),
+                RawElem::Source => std::mem::replace(&mut fs, true),
+                _ => false,
+            };
+            if dup {
+                continue;
+            }
+            full.push(e.clone());
+        }
+        // accord's engine has no `%` or `^`: they are dropped.
+        let elems: Vec<RawElem> = elems
+            .into_iter()
+            .filter(|e| !matches!(e, RawElem::Compound | RawElem::Skip))
+            .collect();
         // Exactly one verb; at most one target and one source.
         let Some(vpos) = elems.iter().position(|e| *e == RawElem::Verb) else {
             return Err("pattern has no `*`".into());
@@ -195,7 +221,7 @@ fn parse_body(
             }
             clean.push(e);
         }
-        variants.push(clean);
+        variants.push((clean, full));
     }
     Ok(variants)
 }
@@ -276,6 +302,9 @@ pub fn read_verbs(
             continue;
         }
         if let (Some(si), Some(m)) = (in_set, t.strip_prefix('+')) {
+            if let Some(st) = stems.as_deref_mut() {
+                phrase_words(m.trim().trim_start_matches('&'), Some(st));
+            }
             sets[si].members.push(m.trim().to_string());
             continue;
         }
@@ -439,17 +468,19 @@ fn flush(
                 code,
                 paired: v.paired.clone().or_else(|| b.paired.clone()),
                 elems: with_before(&[RawElem::Verb]),
+                full: with_before(&[RawElem::Verb]),
                 line: v.line,
             });
         }
         for (code, paired, variants, line) in &b.patterns {
-            for elems in variants {
+            for (elems, full) in variants {
                 // A multi-word verb's own words follow it directly; patterns
                 // of the block are written for the head word.
                 rv.patterns.push(RawPattern {
                     code: code.clone(),
                     paired: paired.clone(),
                     elems: with_before(elems),
+                    full: with_before(full),
                     line: *line,
                 });
             }
@@ -550,11 +581,21 @@ mod tests {
         )
         .unwrap_or_default();
         assert_eq!(v.len(), 2);
-        assert_eq!(v[0][0], RawElem::Verb);
-        assert!(v[0].contains(&RawElem::Words(vec!["geneva".into()])));
+        assert_eq!(v[0].0[0], RawElem::Verb);
+        assert!(v[0].0.contains(&RawElem::Words(vec!["geneva".into()])));
+        assert_eq!(
+            v[0].1[..4],
+            [
+                RawElem::Words(vec!["suggested".into()]),
+                RawElem::Adjacent,
+                RawElem::Target,
+                RawElem::Verb
+            ],
+            "the full pattern keeps words and `+` before `*`"
+        );
         let v = parse_body("IN_*", &mut none).unwrap_or_default();
         assert_eq!(
-            v[0],
+            v[0].0,
             vec![
                 RawElem::Words(vec!["in".into()]),
                 RawElem::Adjacent,

@@ -6,7 +6,7 @@ use accord_text::Date;
 use std::path::Path;
 
 /// A country or a CAMEO region.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Place {
     /// CAMEO code (`KAZ`, `CAS`).
     pub code: String,
@@ -31,7 +31,7 @@ pub struct Place {
 }
 
 /// An organisation: IGO, NGO, company, armed group, party or outlet.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Organization {
     /// Full CAMEO actor code.
     pub code: String,
@@ -42,7 +42,7 @@ pub struct Organization {
 }
 
 /// An actor type and the nouns that signal it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Agent {
     /// Three-letter CAMEO type code (`GOV`).
     pub code: String,
@@ -51,7 +51,7 @@ pub struct Agent {
 }
 
 /// A dated role of a person.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Role {
     /// CAMEO code while in the role.
     pub code: String,
@@ -62,7 +62,7 @@ pub struct Role {
 }
 
 /// A person with dated roles.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Person {
     /// Usual full name.
     pub name: String,
@@ -188,7 +188,7 @@ fn parse_role(v: &str) -> Result<Role, String> {
 }
 
 /// The actor records of all files.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ActorSet {
     /// Countries and regions.
     pub places: Vec<Place>,

@@ -33,7 +33,7 @@ pub const AGREEMENT_KINDS: &[&str] = &[
 ];
 
 /// A known membership fact of an agreement: a country, a step, its date.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MemberFact {
     /// CAMEO country code.
     pub member: String,
@@ -48,7 +48,7 @@ pub struct MemberFact {
 }
 
 /// An agreement, alliance, treaty or grouping.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Agreement {
     /// Short key (`ABRAHAM`, `NATO`).
     pub key: String,
@@ -65,7 +65,7 @@ pub struct Agreement {
 }
 
 /// A topic (area of cooperation) and the phrases that name it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Topic {
     /// Topic id (`defense`, `food-technology`).
     pub key: String,

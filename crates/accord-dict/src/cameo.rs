@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// What accord knows about one CAMEO event code.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CodeInfo {
     /// The code, e.g. `041`.
     pub code: String,
@@ -22,7 +22,7 @@ pub struct CodeInfo {
 }
 
 /// All CAMEO codes, indexable by a small id.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct CodeTable {
     infos: Vec<CodeInfo>,
     by_code: HashMap<String, u16>,

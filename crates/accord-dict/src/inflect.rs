@@ -5,7 +5,7 @@
 //! avoid, so when a rule is unsure (consonant doubling) both forms are made.
 
 /// The grammatical form of a verb token.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum VerbForm {
     /// "attack"
     Base,

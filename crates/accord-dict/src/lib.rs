@@ -11,6 +11,7 @@
 
 mod actors;
 mod agreements;
+pub mod cache;
 mod cameo;
 mod inflect;
 mod record;
@@ -32,7 +33,7 @@ use std::path::{Path, PathBuf};
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
 /// A problem in a dictionary file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DictError {
     /// File.
     pub path: String,
@@ -80,7 +81,7 @@ impl fmt::Display for DictError {
 pub const UNKNOWN: u32 = u32::MAX;
 
 /// How the case of text must agree with a dictionary name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CaseRule {
     /// Any case ("officials").
     Any,
@@ -91,7 +92,7 @@ pub enum CaseRule {
 }
 
 /// How a country or region is named in a mention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PlaceForm {
     /// "Kazakhstan"
     Name,
@@ -104,7 +105,7 @@ pub enum PlaceForm {
 }
 
 /// What an actor phrase names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ActorEntry {
     /// A country or region (index into `places`).
     Place(u32, PlaceForm),
@@ -117,13 +118,13 @@ pub enum ActorEntry {
 }
 
 /// A phrase in the trie with its entries.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 struct TrieNode {
     entries: Vec<(ActorEntry, CaseRule)>,
 }
 
 /// One compiled pattern element.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Elem {
     /// One of these token ids.
     Words(Vec<u32>),
@@ -133,10 +134,33 @@ pub enum Elem {
     Target,
     /// Source slot.
     Source,
+    /// `%`: a compound actor, both source and target (TABARI engine only).
+    Compound,
+    /// `^`: skips one actor (TABARI engine only).
+    Skip,
+}
+
+/// A pattern as the TABARI engine reads it: every element before and after
+/// the verb, with gaps.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct TabPattern {
+    /// Elements before the verb in text order, each with "must be adjacent
+    /// to the previous element".
+    pub pre: Vec<(Elem, bool)>,
+    /// The last element before the verb must be adjacent to it.
+    pub pre_joined: bool,
+    /// Elements after the verb, each with "must be adjacent to the previous".
+    pub post: Vec<(Elem, bool)>,
+    /// TABARI's length: letters and digits of the literal words (longer
+    /// patterns are tried first).
+    pub len: u16,
+    /// Only the verb phrase itself (the verb's default code): tried after
+    /// every pattern of the same length.
+    pub root: bool,
 }
 
 /// A compiled verb pattern.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct VerbPattern {
     /// Code id in the code table, `None` for `---`.
     pub code: Option<u16>,
@@ -148,6 +172,8 @@ pub struct VerbPattern {
     pub after: Vec<(Elem, bool)>,
     /// Specificity: number of words and sets.
     pub weight: u16,
+    /// The full pattern for the TABARI engine, when the format has one.
+    pub tab: Option<Box<TabPattern>>,
     /// Source file index into `files`.
     pub file: u16,
     /// 1-based line.
@@ -155,16 +181,19 @@ pub struct VerbPattern {
 }
 
 /// A compiled verb.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Verb {
     /// Lemma.
     pub lemma: String,
     /// Patterns in file order.
     pub patterns: Vec<VerbPattern>,
+    /// Pattern indices longest first (TABARI's order); filled for the
+    /// TABARI engine only.
+    pub tab_order: Vec<u32>,
 }
 
 /// Everything the coder needs, compiled.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Dictionary {
     // Fx hashing: these maps are hit for every token of every sentence.
     vocab: FxHashMap<String, u32>,
@@ -195,11 +224,21 @@ pub struct Dictionary {
     stem_max: usize,
     /// Coding options the dictionary asks for.
     pub options: CoderOptions,
+    /// TABARI `<NOUN>` ([`TAB_NOUN`]) and `<ADJECTIVE>` ([`TAB_ADJECTIVE`])
+    /// words by token id.
+    tab_words: FxHashMap<u32, u8>,
+    /// TABARI gapped actor phrases by first token id: parts as token ids.
+    gapped: FxHashMap<u32, Vec<Vec<Vec<u32>>>>,
 }
+
+/// A TABARI `<NOUN>` word: never a verb, and joins compound nouns.
+pub const TAB_NOUN: u8 = 1;
+/// A TABARI `<ADJECTIVE>` word: may stand inside compound phrases.
+pub const TAB_ADJECTIVE: u8 = 2;
 
 /// Coding semantics a dictionary format asks of the coder. The defaults are
 /// accord's own behaviour; the TABARI and PETRARCH loaders set others.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CoderOptions {
     /// Drop events whose source or target code is in this list (TABARI and
     /// PETRARCH use `---` for actors that must code nothing).
@@ -208,11 +247,170 @@ pub struct CoderOptions {
     pub allow_bare_010: bool,
     /// Do not turn announced acts ("will meet") into intents (03x/13x).
     pub no_intent_shift: bool,
+    /// Code with TABARI's rules instead of accord's: clauses split at
+    /// conjunctions, comma-delimited clauses dropped, the first actor of the
+    /// sentence as source, the first verb phrase of each clause coded,
+    /// negation and tense left to the patterns, regular endings (`-s`,
+    /// `-es`, `-ed`, `-en`, `-ing`) on every dictionary word.
+    pub tabari: bool,
+    /// TABARI's `.options` settings (read by the TABARI engine only).
+    pub tab: TabOptions,
+}
+
+/// How many events TABARI codes per sentence (`SET: CODE BY ...`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum CodeBy {
+    /// The first event of each clause (the default).
+    #[default]
+    Clause,
+    /// The first event of the sentence.
+    Sentence,
+    /// Every event.
+    All,
+}
+
+/// TABARI `.options` settings the engine honours (manual, chapter 8).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TabOptions {
+    /// `SET: CODE BY ...`.
+    pub code_by: CodeBy,
+    /// `COMMA:` limits (MIN, MAX, EMIN, EMAX, BMIN, BMAX): a comma-delimited
+    /// clause of more than MIN and at most MAX words is dropped; `None` is
+    /// `COMMA: OFF`.
+    pub comma: Option<[usize; 6]>,
+    /// `SET: MINIMUM WORDS`: shorter sentences are not coded.
+    pub min_words: usize,
+    /// `COMPLEX: VERBS[n]` (0: off).
+    pub complex_verbs: usize,
+    /// `COMPLEX: CONJ[n]` (0: off).
+    pub complex_conj: usize,
+    /// `COMPLEX: NOACTPRIOR`.
+    pub no_actor_prior: bool,
+    /// `DEFAULT: SOURCE [CODE] PRIOR?`.
+    pub default_source: Option<(String, bool)>,
+    /// `DEFAULT: TARGET [CODE] AFTER?`.
+    pub default_target: Option<(String, bool)>,
+    /// `SET: CONVERT AGENTS`: an agent with no actor codes as `~AGT`.
+    pub convert_agents: bool,
+}
+
+impl Default for TabOptions {
+    fn default() -> Self {
+        TabOptions {
+            code_by: CodeBy::Clause,
+            comma: Some([2, 10, 2, 10, 128, 0]),
+            min_words: 8,
+            complex_verbs: 0,
+            complex_conj: 0,
+            no_actor_prior: false,
+            default_source: None,
+            default_target: None,
+            convert_agents: false,
+        }
+    }
+}
+
+impl TabOptions {
+    /// Applies one `.options` line (`SET: ...`, `COMMA: ...`, `COMPLEX: ...`,
+    /// `DEFAULT: ...`); false when the line is not one the engine reads.
+    pub fn apply(&mut self, line: &str) -> bool {
+        let t = line.trim().to_ascii_uppercase();
+        let compact: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let nospace: String = compact.chars().filter(|c| !c.is_whitespace()).collect();
+        // The number after `key` (skipping `=` and `[`), where `key` is not
+        // preceded by one of `not_after`.
+        let num_after = |key: &str, not_after: &[char]| -> Option<usize> {
+            let mut from = 0;
+            while let Some(i) = nospace[from..].find(key).map(|i| i + from) {
+                from = i + key.len();
+                if nospace[..i]
+                    .chars()
+                    .last()
+                    .is_some_and(|c| not_after.contains(&c))
+                {
+                    continue;
+                }
+                let digits: String = nospace[from..]
+                    .chars()
+                    .skip_while(|c| *c == '=' || *c == '[')
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                return digits.parse().ok();
+            }
+            None
+        };
+        let code_after = |key: &str| -> Option<String> {
+            let i = compact.find(key)? + key.len();
+            let rest = &compact[i..];
+            let a = rest.find('[')?;
+            let b = rest[a..].find(']')? + a;
+            Some(rest[a + 1..b].trim().to_string())
+        };
+        if let Some(rest) = compact.strip_prefix("SET:") {
+            let rest = rest.trim();
+            if rest.starts_with("CODE BY SENTENCE") {
+                self.code_by = CodeBy::Sentence;
+            } else if rest.starts_with("CODE BY CLAUSE") {
+                self.code_by = CodeBy::Clause;
+            } else if rest.starts_with("CODE ALL") {
+                self.code_by = CodeBy::All;
+            } else if rest.starts_with("MINIMUM WORDS") {
+                match num_after("WORDS", &[]) {
+                    Some(n) => self.min_words = n,
+                    None => return false,
+                }
+            } else if rest.starts_with("CONVERT AGENT") {
+                self.convert_agents = rest.contains("TRUE");
+            } else {
+                return false;
+            }
+            true
+        } else if let Some(rest) = compact.strip_prefix("COMMA:") {
+            if rest.trim().starts_with("OFF") {
+                self.comma = None;
+                return true;
+            }
+            let mut c = self.comma.unwrap_or([2, 10, 2, 10, 128, 0]);
+            for (k, key) in ["MIN", "MAX"].iter().enumerate() {
+                if let Some(v) = num_after(key, &['E', 'B']) {
+                    c[k] = v;
+                }
+            }
+            for (k, key) in ["EMIN", "EMAX", "BMIN", "BMAX"].iter().enumerate() {
+                if let Some(v) = num_after(key, &[]) {
+                    c[k + 2] = v;
+                }
+            }
+            self.comma = Some(c);
+            true
+        } else if let Some(rest) = compact.strip_prefix("COMPLEX:") {
+            self.complex_verbs = num_after("VERBS", &[]).unwrap_or(0);
+            self.complex_conj = num_after("CONJ", &[]).unwrap_or(0);
+            self.no_actor_prior = rest.contains("NOACTPRIOR");
+            true
+        } else if let Some(rest) = compact.strip_prefix("DEFAULT:") {
+            if rest.trim().starts_with("OFF") {
+                self.default_source = None;
+                self.default_target = None;
+                return true;
+            }
+            let src_prior = rest.find("SOURCE").is_some_and(|i| {
+                let r = &rest[i..];
+                let end = r.find("TARGET").unwrap_or(r.len());
+                r[..end].contains("PRIOR")
+            });
+            self.default_source = code_after("SOURCE").map(|c| (c, src_prior));
+            self.default_target = code_after("TARGET").map(|c| (c, rest.contains("AFTER")));
+            true
+        } else {
+            false
+        }
+    }
 }
 
 /// Raw dictionary parts in accord's structures, from any format: what
 /// [`Dictionary::from_parts`] compiles.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Parts {
     /// Synonym sets.
     pub sets: Vec<RawSet>,
@@ -226,6 +424,13 @@ pub struct Parts {
     pub lenient_codes: bool,
     /// Words (lowercase) that match as prefixes of text words.
     pub stems: Vec<String>,
+    /// TABARI actor phrases whose parts may stand apart in the text, as
+    /// their parts (each one or more words).
+    pub gapped: Vec<Vec<String>>,
+    /// TABARI `<NOUN>` words (lowercase).
+    pub nouns: Vec<String>,
+    /// TABARI `<ADJECTIVE>` words (lowercase).
+    pub adjectives: Vec<String>,
     /// Coder options.
     pub options: CoderOptions,
 }
@@ -369,6 +574,29 @@ impl Dictionary {
                 d.stem_max = d.stem_max.max(w.len());
             }
         }
+        for g in &parts.gapped {
+            let chunks: Vec<Vec<u32>> = g.iter().map(|c| d.phrase_ids(c)).collect();
+            if chunks.iter().all(|c| !c.is_empty()) {
+                let first = chunks[0][0];
+                d.gapped.entry(first).or_default().push(chunks);
+            }
+        }
+        for (list, bit) in [(&parts.nouns, TAB_NOUN), (&parts.adjectives, TAB_ADJECTIVE)] {
+            for w in list {
+                for f in noun_forms(w) {
+                    let id = d.intern(&f);
+                    *d.tab_words.entry(id).or_insert(0) |= bit;
+                }
+            }
+        }
+        if d.options.tabari {
+            for v in &mut d.verbs {
+                let key = |p: &VerbPattern| p.tab.as_ref().map_or((0, false), |t| (t.len, !t.root));
+                let mut order: Vec<u32> = (0..v.patterns.len() as u32).collect();
+                order.sort_by_key(|&i| std::cmp::Reverse(key(&v.patterns[i as usize])));
+                v.tab_order = order;
+            }
+        }
         Loaded {
             dictionary: d,
             diagnostics: errors,
@@ -389,8 +617,27 @@ impl Dictionary {
     pub fn token_id(&self, norm: &str) -> u32 {
         match self.vocab.get(norm) {
             Some(&id) => id,
-            None if self.stems.is_empty() => UNKNOWN,
-            None => self.stem_id(norm),
+            None if self.stems.is_empty() && !self.options.tabari => UNKNOWN,
+            None => {
+                let id = self.stem_id(norm);
+                if id != UNKNOWN || !self.options.tabari {
+                    return id;
+                }
+                // TABARI's regular endings apply even to exact (`_`) words:
+                // `-s` to every word, `-es`, `-ed`, `-en`, `-ing` to verbs.
+                for end in ["ing", "es", "ed", "en", "s"] {
+                    if let Some(base) = norm.strip_suffix(end) {
+                        if base.len() >= 2 {
+                            if let Some(&id) = self.vocab.get(base) {
+                                if end == "s" || self.verb_forms.contains_key(&id) {
+                                    return id;
+                                }
+                            }
+                        }
+                    }
+                }
+                UNKNOWN
+            }
         }
     }
 
@@ -561,6 +808,7 @@ impl Dictionary {
                     self.verbs.push(Verb {
                         lemma: rv.lemma.clone(),
                         patterns: Vec::new(),
+                        tab_order: Vec::new(),
                     });
                     let vi = self.verbs.len() - 1;
                     lemma_index.insert(rv.lemma.clone(), vi);
@@ -683,19 +931,124 @@ impl Dictionary {
                         weight += 1;
                     }
                 }
-                RawElem::Verb => {}
+                // Only the TABARI engine reads these (from `full`).
+                RawElem::Verb | RawElem::Compound | RawElem::Skip => {}
             }
             adjacent = false;
         }
         let paired = rp.paired.as_deref().map(|c| self.codes.intern(c));
+        let tab = if rp.full.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.compile_tab(&rp.full, tail, sets)?))
+        };
         Ok(VerbPattern {
             code,
             paired,
             before,
             after,
             weight,
+            tab,
             file: 0,
             line: 0,
+        })
+    }
+
+    /// Token-id alternatives of a word element: each alternative split into
+    /// tokens; a multi-token word is a run of adjacent elements.
+    fn word_elems(&mut self, ws: &[String], adjacent: bool, out: &mut Vec<(Elem, bool)>) -> u16 {
+        let mut len = 0u16;
+        if ws.len() == 1 {
+            let toks: Vec<String> = Tokens::new(&ws[0]).norms().map(str::to_string).collect();
+            for (k, t) in toks.iter().enumerate() {
+                let ids = vec![self.intern(t)];
+                out.push((Elem::Words(ids), if k == 0 { adjacent } else { true }));
+            }
+            len += ws[0].chars().filter(|c| c.is_alphanumeric()).count() as u16;
+        } else {
+            let ids = ws.iter().map(|w| self.intern(w)).collect();
+            out.push((Elem::Words(ids), adjacent));
+            len += ws
+                .iter()
+                .map(|w| w.chars().filter(|c| c.is_alphanumeric()).count() as u16)
+                .max()
+                .unwrap_or(0);
+        }
+        len
+    }
+
+    fn compile_tab(
+        &mut self,
+        full: &[RawElem],
+        tail: &[String],
+        sets: &HashMap<&str, u32>,
+    ) -> Result<TabPattern, String> {
+        let vpos = full
+            .iter()
+            .position(|e| *e == RawElem::Verb)
+            .ok_or("no `*`")?;
+        let mut len = 0u16;
+        let mut elem = |d: &mut Dictionary,
+                        e: &RawElem,
+                        adjacent: bool,
+                        out: &mut Vec<(Elem, bool)>|
+         -> Result<(), String> {
+            match e {
+                RawElem::Target => out.push((Elem::Target, adjacent)),
+                RawElem::Source => out.push((Elem::Source, adjacent)),
+                RawElem::Compound => out.push((Elem::Compound, adjacent)),
+                RawElem::Skip => out.push((Elem::Skip, adjacent)),
+                RawElem::Set(name) => {
+                    let id = *sets
+                        .get(name.as_str())
+                        .ok_or_else(|| format!("unknown synonym set &{name}"))?;
+                    // A synonym set adds nothing to TABARI's length: `* DOLLAR`
+                    // is tried before `* &CURRENCY`.
+                    out.push((Elem::Set(id), adjacent));
+                }
+                RawElem::Words(ws) => len += d.word_elems(ws, adjacent, out),
+                RawElem::Verb | RawElem::Adjacent => {}
+            }
+            Ok(())
+        };
+        // Before the verb, in text order like after it.
+        let mut pre: Vec<(Elem, bool)> = Vec::new();
+        let mut adjacent = false;
+        for e in &full[..vpos] {
+            if *e == RawElem::Adjacent {
+                adjacent = true;
+                continue;
+            }
+            elem(self, e, adjacent, &mut pre)?;
+            adjacent = false;
+        }
+        let pre_joined = adjacent;
+        let root = full
+            .iter()
+            .all(|e| matches!(e, RawElem::Verb | RawElem::Adjacent | RawElem::Words(_)))
+            && full[vpos + 1..].is_empty();
+        let mut post: Vec<(Elem, bool)> = Vec::new();
+        let mut tail_len = 0u16;
+        for w in tail {
+            let id = self.intern(w);
+            post.push((Elem::Words(vec![id]), true));
+            tail_len += w.chars().filter(|c| c.is_alphanumeric()).count() as u16;
+        }
+        let mut adjacent = false;
+        for e in &full[vpos + 1..] {
+            if *e == RawElem::Adjacent {
+                adjacent = true;
+                continue;
+            }
+            elem(self, e, adjacent, &mut post)?;
+            adjacent = false;
+        }
+        Ok(TabPattern {
+            pre,
+            pre_joined,
+            post,
+            len: len + tail_len,
+            root,
         })
     }
 
@@ -764,6 +1117,25 @@ impl Dictionary {
     /// Does some actor phrase start with this token?
     pub fn starts_actor_phrase(&self, id: u32) -> bool {
         self.edges.contains_key(&(0, id))
+    }
+
+    /// TABARI actor phrases starting with token id `id` whose parts may
+    /// stand apart in the text (parts as token ids).
+    pub fn gapped_phrases(&self, id: u32) -> &[Vec<Vec<u32>>] {
+        self.gapped.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The actor a whole phrase of token ids names (any case).
+    pub fn actor_entry(&self, ids: &[u32]) -> Option<ActorEntry> {
+        match self.longest_actor(ids, true, true, 0) {
+            Some((end, e)) if end == ids.len() => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The TABARI word class of a token id ([`TAB_NOUN`], [`TAB_ADJECTIVE`] bits).
+    pub fn tab_class(&self, id: u32) -> u8 {
+        self.tab_words.get(&id).copied().unwrap_or(0)
     }
 
     /// The verbs a token id is a form of.

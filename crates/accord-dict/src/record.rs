@@ -6,7 +6,7 @@ use crate::DictError;
 use std::path::Path;
 
 /// One field line of a record.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Field {
     /// Field name (`name`, `role`, ...).
     pub name: String,
@@ -17,7 +17,7 @@ pub struct Field {
 }
 
 /// One record.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Record {
     /// `country`, `person`, ...
     pub kind: String,

@@ -7,7 +7,7 @@ use crate::DictError;
 use std::path::Path;
 
 /// A synonym set as written.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RawSet {
     /// Name without `&`.
     pub name: String,
@@ -20,7 +20,7 @@ pub struct RawSet {
 }
 
 /// One element of a pattern as written.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum RawElem {
     /// `*`
     Verb,
@@ -34,10 +34,14 @@ pub enum RawElem {
     Set(String),
     /// `a|b|c` or one word.
     Words(Vec<String>),
+    /// `%` (TABARI, PETRARCH): a compound actor that is both source and target.
+    Compound,
+    /// `^` (TABARI, PETRARCH): skip one actor.
+    Skip,
 }
 
 /// A pattern line as written.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RawPattern {
     /// CAMEO code, or `None` for `---`.
     pub code: Option<String>,
@@ -46,12 +50,15 @@ pub struct RawPattern {
     pub paired: Option<String>,
     /// Elements in order.
     pub elems: Vec<RawElem>,
+    /// Every element as written, for the TABARI engine (words and actors
+    /// before the verb with gaps, `%`, `^`); empty for accord's own format.
+    pub full: Vec<RawElem>,
     /// 1-based line.
     pub line: usize,
 }
 
 /// A verb block as written.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RawVerb {
     /// Lemma (may be several words; the first inflects).
     pub lemma: String,
@@ -271,6 +278,7 @@ fn parse_pattern(t: &str) -> Result<RawPattern, String> {
         code,
         paired: None,
         elems,
+        full: Vec::new(),
         line: 0,
     })
 }

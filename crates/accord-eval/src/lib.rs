@@ -65,6 +65,9 @@ pub struct Record {
     pub expected: Vec<Triple>,
     /// True when events beyond `expected` are allowed (TABARI `-{`).
     pub partial: bool,
+    /// TABARI `{ OPTION: ... }` settings this record changes, in order (they
+    /// hold for this record and the ones after it).
+    pub options: Vec<String>,
 }
 
 /// A record that was not coded as expected.
@@ -208,7 +211,7 @@ fn overlap(exp: &BTreeSet<Triple>, got: &BTreeSet<Triple>) -> (usize, usize, usi
 /// Codes every record and scores it.
 pub fn evaluate(kind: SuiteKind, records: &[Record], loaded: &Loaded) -> Report {
     let dict: &Dictionary = &loaded.dictionary;
-    let coder = Coder::new(dict);
+    let mut tab = dict.options.tab.clone();
     let mut scratch = Scratch::default();
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
     let (mut rtp, mut rfp, mut rfn) = (0, 0, 0);
@@ -225,6 +228,10 @@ pub fn evaluate(kind: SuiteKind, records: &[Record], loaded: &Loaded) -> Report 
             text: r.text.clone(),
             origin: r.id.clone(),
         };
+        for o in &r.options {
+            tab.apply(o);
+        }
+        let coder = Coder::new(dict).with_tab_options(tab.clone());
         let coded = coder.code_article(&article, r.date, &mut scratch);
         let mut got: BTreeSet<Triple> = BTreeSet::new();
         for e in coded.events() {

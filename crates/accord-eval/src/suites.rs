@@ -88,6 +88,7 @@ pub fn read_tabari(text: &str) -> Vec<Record> {
             }
         }
         let mut expected = Vec::new();
+        let mut options = Vec::new();
         let mut partial = false;
         let mut fields = 0;
         let mut rest = comment.as_str();
@@ -95,6 +96,9 @@ pub fn read_tabari(text: &str) -> Vec<Record> {
             let Some(b) = rest[a..].find('}').map(|b| a + b) else {
                 // An unclosed `{ OPTION: ...` still makes this a record.
                 fields += 1;
+                if let Some(o) = rest[a + 1..].trim().strip_prefix("OPTION:") {
+                    options.push(o.trim().to_string());
+                }
                 break;
             };
             let inner = rest[a + 1..b].trim();
@@ -103,7 +107,8 @@ pub fn read_tabari(text: &str) -> Vec<Record> {
             // `OPTION:` records change TABARI settings; they count as records
             // that code nothing.
             fields += 1;
-            if inner.starts_with("OPTION") {
+            if let Some(o) = inner.strip_prefix("OPTION:") {
+                options.push(o.trim().to_string());
                 continue;
             }
             let compact: String = inner.split_whitespace().collect();
@@ -132,6 +137,7 @@ pub fn read_tabari(text: &str) -> Vec<Record> {
             text: body.trim().to_string(),
             expected,
             partial,
+            options,
         });
     }
     out
@@ -209,6 +215,7 @@ pub fn read_petrarch(text: &str) -> Vec<Record> {
             text,
             expected,
             partial: false,
+            options: Vec::new(),
         });
     }
     out
@@ -269,6 +276,7 @@ pub fn read_plover(text: &str) -> Result<Vec<Record>, String> {
                 code: plover_name(event).to_string(),
             }],
             partial: false,
+            options: Vec::new(),
         });
     }
     Ok(out)

@@ -180,6 +180,9 @@ impl Store {
     fn init(conn: Connection) -> Result<Store, StoreError> {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // 32 MB of page cache: the article-hash index is probed for every
+        // article of an ingest, randomly, and must not be re-read from disk.
+        conn.pragma_update(None, "cache_size", -32_768)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let mut store = Store { conn };
         store.migrate()?;
@@ -208,11 +211,10 @@ impl Store {
 
     /// Is an article with this content hash stored?
     pub fn contains(&self, hash: &str) -> Result<bool, StoreError> {
-        Ok(self
+        let mut stmt = self
             .conn
-            .query_row("SELECT 1 FROM articles WHERE hash = ?1", [hash], |_| Ok(()))
-            .optional()?
-            .is_some())
+            .prepare_cached("SELECT 1 FROM articles WHERE hash = ?1")?;
+        Ok(stmt.query_row([hash], |_| Ok(())).optional()?.is_some())
     }
 
     /// Stores a batch of coded articles in one transaction. `date` is the

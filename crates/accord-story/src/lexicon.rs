@@ -30,6 +30,10 @@ struct Phrase {
 pub struct Lexicon {
     agreements: Vec<Phrase>,
     topics: Vec<Phrase>,
+    /// Phrase indices by first word, longest first: a sentence position is
+    /// checked only against phrases that can start there.
+    agreement_first: HashMap<String, Vec<usize>>,
+    topic_first: HashMap<String, Vec<usize>>,
     /// Agreement key by index.
     pub agreement_keys: Vec<String>,
     /// Agreement display name by index.
@@ -117,6 +121,18 @@ impl Lexicon {
         lx.agreements
             .sort_by_key(|p| std::cmp::Reverse(p.norms.len()));
         lx.topics.sort_by_key(|p| std::cmp::Reverse(p.norms.len()));
+        for (k, p) in lx.agreements.iter().enumerate() {
+            lx.agreement_first
+                .entry(p.norms[0].clone())
+                .or_default()
+                .push(k);
+        }
+        for (k, p) in lx.topics.iter().enumerate() {
+            lx.topic_first
+                .entry(p.norms[0].clone())
+                .or_default()
+                .push(k);
+        }
         lx
     }
 
@@ -132,16 +148,25 @@ impl Lexicon {
         })
     }
 
-    fn matches<'p>(phrases: &'p [Phrase], t: &Tokens, i: usize) -> Option<&'p Phrase> {
-        phrases.iter().find(|p| {
-            i + p.norms.len() <= t.len()
-                && p.norms.iter().enumerate().all(|(k, n)| t.norm(i + k) == n)
-                && match p.case {
-                    Case::Upper => t.get(i).all_upper,
-                    Case::Capitalized => t.get(i).capitalized,
-                    Case::Anaphor => true,
-                }
-        })
+    fn matches<'p>(
+        phrases: &'p [Phrase],
+        first: &HashMap<String, Vec<usize>>,
+        t: &Tokens,
+        i: usize,
+    ) -> Option<&'p Phrase> {
+        first
+            .get(t.norm(i))?
+            .iter()
+            .map(|&k| &phrases[k])
+            .find(|p| {
+                i + p.norms.len() <= t.len()
+                    && p.norms.iter().enumerate().all(|(k, n)| t.norm(i + k) == n)
+                    && match p.case {
+                        Case::Upper => t.get(i).all_upper,
+                        Case::Capitalized => t.get(i).capitalized,
+                        Case::Anaphor => true,
+                    }
+            })
     }
 
     /// Agreement names in a sentence. `named[i]` tells whether agreement `i`
@@ -152,7 +177,11 @@ impl Lexicon {
         let mut out = Vec::new();
         let mut i = 0;
         while i < t.len() {
-            let hit = self.agreements.iter().filter(|p| {
+            let candidates = self
+                .agreement_first
+                .get(t.norm(i))
+                .map_or(&[][..], Vec::as_slice);
+            let hit = candidates.iter().map(|&k| &self.agreements[k]).filter(|p| {
                 i + p.norms.len() <= t.len()
                     && p.norms.iter().enumerate().all(|(k, n)| t.norm(i + k) == n)
                     && match p.case {
@@ -186,7 +215,7 @@ impl Lexicon {
         let mut i = range.start;
         let end = range.end.min(t.len());
         while i < end {
-            match Lexicon::matches(&self.topics, t, i) {
+            match Lexicon::matches(&self.topics, &self.topic_first, t, i) {
                 Some(p) if i + p.norms.len() <= end => {
                     out.push(Hit {
                         start: i,

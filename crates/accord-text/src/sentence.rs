@@ -154,14 +154,15 @@ fn ends_sentence(text: &str, start: usize, dot: usize, next: usize) -> bool {
     if word.is_empty() {
         return true;
     }
-    let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         return false;
     }
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     // A single capital letter is an initial ("George W. Bush").
-    if letters.len() == 1 && word.chars().count() == 1 && letters[0].is_uppercase() {
-        return false;
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_alphabetic() && c.is_uppercase() {
+            return false;
+        }
     }
     // Dotted acronym "U.S." / "U.N.": ends a sentence only before an opener.
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1) {

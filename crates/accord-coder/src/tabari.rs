@@ -1,0 +1,801 @@
+//! TABARI's coding rules, for dictionaries that ask for them
+//! ([`accord_dict::CoderOptions::tabari`], set by the TABARI reader).
+//!
+//! TABARI reads a sentence shallowly and predictably (manual, chapter 7):
+//! comma-delimited clauses of three to ten words are dropped, the sentence
+//! is split into clauses at conjunctions that join no actors, and in each
+//! clause the first verb whose pattern matches is coded. Patterns are tried
+//! longest first and may place words, `$`, `+`, `%` and `^` before and after
+//! the verb, with gaps unless `_` joins them. The source is the first actor
+//! of the sentence before the verb (kept across clauses unless a clause
+//! starts with an actor), the target the first actor after the verb with a
+//! different code, else the first one before it; `was|were|been * by` is
+//! passive. Negation, tense and intent are the patterns' business, not the
+//! coder's. Subordinate codes (`023?`) code only when nothing else does.
+
+use crate::{ActorMention, CodedEvent, Coder, EventDate, Spans};
+use accord_dict::{ActorEntry, CodeBy, Elem, TabPattern, VerbPattern, TAB_ADJECTIVE, TAB_NOUN};
+use accord_text::{Date, Tokens};
+
+/// A pattern match: the actors its slots took.
+#[derive(Debug, Clone, Copy, Default)]
+struct TSlots {
+    source: Option<usize>,
+    target: Option<usize>,
+    compound: Option<usize>,
+}
+
+/// The sentence as the TABARI engine sees it.
+struct View<'a> {
+    tokens: &'a Tokens,
+    ids: &'a [u32],
+    /// Token is dropped (comma-delimited clause).
+    dead: Vec<bool>,
+    /// Actor mention starting at a token.
+    starting: Vec<Option<usize>>,
+    /// Any dictionary actor (null-coded too) covers the token.
+    covered: Vec<bool>,
+    mentions: Vec<ActorMention>,
+}
+
+impl View<'_> {
+    fn norm(&self, i: usize) -> &str {
+        self.tokens.norm(i)
+    }
+
+    fn skippable(&self, i: usize) -> bool {
+        self.dead[i] || matches!(self.norm(i), "\"" | "'" | "`")
+    }
+
+    /// The next live token at or after `i`, before `end`.
+    fn next_live(&self, mut i: usize, end: usize) -> Option<usize> {
+        while i < end {
+            if !self.skippable(i) {
+                return Some(i);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The live token before `i`, at or after `start`.
+    fn prev_live(&self, i: usize, start: usize) -> Option<usize> {
+        let mut j = i;
+        while j > start {
+            j -= 1;
+            if !self.skippable(j) {
+                return Some(j);
+            }
+        }
+        None
+    }
+
+    fn codes_differ(&self, a: usize, b: usize) -> bool {
+        self.mentions[a].codes != self.mentions[b].codes
+    }
+}
+
+const CONJ: &[&str] = &["and", "but", "or", "nor"];
+
+/// An agent code is added to an actor once: `USAGOV` + `GOV` stays `USAGOV`.
+fn dedup_agents(code: &str) -> String {
+    if code.len() <= 6 || !code.is_ascii() {
+        return code.to_string();
+    }
+    let mut out = code[..3].to_string();
+    let mut i = 3;
+    while i < code.len() {
+        let end = (i + 3).min(code.len());
+        let chunk = &code[i..end];
+        if !(chunk.len() == 3 && out[3..].contains(chunk) && (out.len() - 3).is_multiple_of(3)) {
+            out.push_str(chunk);
+        }
+        i = end;
+    }
+    out
+}
+
+impl Coder<'_> {
+    /// Codes one sentence with TABARI's rules.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn code_tabari(
+        &self,
+        article: &str,
+        index: u32,
+        text: &str,
+        date: Option<Date>,
+        tokens: &Tokens,
+        ids: &[u32],
+        found: &[ActorMention],
+    ) -> Vec<CodedEvent> {
+        let d = self.dict;
+        let opts = self.tab_options();
+        let n = tokens.len();
+        let null = |c: &String| d.options.null_actors.iter().any(|x| x == c);
+        // `SET: MINIMUM WORDS` (a comma counts as a word).
+        let words = (0..n)
+            .filter(|&i| {
+                tokens.get(i).kind != accord_text::TokenKind::Punct || tokens.norm(i) == ","
+            })
+            .count();
+        if words < opts.min_words {
+            return Vec::new();
+        }
+        // A discard (`###`) or complex (`+++`) actor: the sentence codes nothing.
+        if found
+            .iter()
+            .any(|m| m.codes.iter().any(|c| c == "###" || c == "+++"))
+        {
+            return Vec::new();
+        }
+        let mut covered = vec![false; n];
+        let mut mentions: Vec<ActorMention> = Vec::new();
+        for m in found {
+            for c in covered.iter_mut().take(m.end).skip(m.start) {
+                *c = true;
+            }
+            if m.pronoun {
+                continue;
+            }
+            // A coded compound (`[ELR/GAL]`) is several actors.
+            let mut codes: Vec<String> = Vec::new();
+            for c in m.codes.iter().flat_map(|c| c.split('/')) {
+                let c = dedup_agents(c);
+                let c = c.as_str();
+                if !c.is_empty() && !null(&c.to_string()) && !codes.iter().any(|x| x == c) {
+                    codes.push(c.to_string());
+                }
+            }
+            if !codes.is_empty() {
+                mentions.push(ActorMention { codes, ..m.clone() });
+            }
+        }
+        // Actor phrases whose parts stand apart ("the Prince of Dol_Amroth" for
+        // PRINCE DOL_AMROTH, "Ithilen state-run television" for ITHILEN TELEVISION).
+        mentions.sort_by_key(|m| m.start);
+        let entry_code = |e: ActorEntry| -> Option<String> {
+            match e {
+                ActorEntry::Place(p, _) => d.actors.places.get(p as usize).map(|x| x.code.clone()),
+                ActorEntry::Organization(o) => d
+                    .actors
+                    .organizations
+                    .get(o as usize)
+                    .map(|x| x.code.clone()),
+                ActorEntry::Person(pi) => d.actors.people.get(pi as usize)?.code_on(date),
+                ActorEntry::Agent(a) => d.actors.agents.get(a as usize).map(|x| x.code.clone()),
+            }
+        };
+        for i in 0..n {
+            for g in d.gapped_phrases(ids[i]) {
+                if ids.get(i..i + g[0].len()) != Some(g[0].as_slice()) {
+                    continue;
+                }
+                let mut at = i + g[0].len();
+                let mut parts: Vec<(usize, usize)> = Vec::new();
+                for c in &g[1..] {
+                    let found_at = (at..n.min(at + 12))
+                        .find(|&j| ids.get(j..j + c.len()) == Some(c.as_slice()));
+                    let Some(j) = found_at else {
+                        break;
+                    };
+                    parts.push((j, j + c.len()));
+                    at = j + c.len();
+                }
+                if parts.len() + 1 != g.len() {
+                    continue;
+                }
+                let full: Vec<u32> = g.concat();
+                let Some(code) = d.actor_entry(&full).and_then(entry_code) else {
+                    continue;
+                };
+                let here = mentions.iter().position(|m| m.start == i);
+                if here.is_none() && covered[i] {
+                    continue;
+                }
+                mentions.retain(|m| !parts.iter().any(|&(a, b)| m.start >= a && m.end <= b));
+                for &(a, b) in &parts {
+                    for c in covered.iter_mut().take(b).skip(a) {
+                        *c = true;
+                    }
+                }
+                let codes: Vec<String> = code
+                    .split('/')
+                    .filter(|c| !c.is_empty() && !null(&c.to_string()))
+                    .map(str::to_string)
+                    .collect();
+                match mentions.iter().position(|m| m.start == i) {
+                    Some(k) => mentions[k].codes = codes,
+                    None => {
+                        for c in covered.iter_mut().take(i + g[0].len()).skip(i) {
+                            *c = true;
+                        }
+                        mentions.push(ActorMention {
+                            start: i,
+                            end: i + g[0].len(),
+                            codes,
+                            possessive: false,
+                            person: None,
+                            pronoun: false,
+                        });
+                        mentions.sort_by_key(|m| m.start);
+                    }
+                }
+                mentions.retain(|m| !m.codes.is_empty());
+                break;
+            }
+        }
+        // Parsed compounds (manual 7.5): actors joined by `,`, `and`, `or`,
+        // `nor`, each perhaps after determiners and `<ADJECTIVE>` words.
+        mentions.sort_by_key(|m| m.start);
+        let filler = |j: usize| {
+            matches!(tokens.norm(j), "the" | "a" | "an") || d.tab_class(ids[j]) & TAB_ADJECTIVE != 0
+        };
+        let joint = |a: usize, b: usize| -> Option<bool> {
+            // Some(true): a conjunction joins; Some(false): a bare comma.
+            let mut j = a;
+            let mut comma = false;
+            if j < b && tokens.norm(j) == "," {
+                comma = true;
+                j += 1;
+            }
+            let mut conj = false;
+            if j < b && matches!(tokens.norm(j), "and" | "or" | "nor") {
+                conj = true;
+                j += 1;
+            }
+            if !(comma || conj) || !(j..b).all(filler) {
+                return None;
+            }
+            Some(conj)
+        };
+        let mut merged: Vec<ActorMention> = Vec::with_capacity(mentions.len());
+        let mut k = 0;
+        while k < mentions.len() {
+            let mut m = mentions[k].clone();
+            let mut last = k;
+            let mut ok_to = k;
+            while last + 1 < mentions.len() {
+                let nx = &mentions[last + 1];
+                match joint(mentions[last].end, nx.start) {
+                    Some(conj) => {
+                        last += 1;
+                        if conj {
+                            ok_to = last;
+                            break;
+                        }
+                    }
+                    None => break,
+                }
+            }
+            // A list of commas must end in a conjunction.
+            for nx in &mentions[k + 1..=ok_to] {
+                for c in &nx.codes {
+                    if !m.codes.contains(c) {
+                        m.codes.push(c.clone());
+                    }
+                }
+                m.end = nx.end;
+            }
+            for c in covered.iter_mut().take(m.end).skip(m.start) {
+                *c = true;
+            }
+            merged.push(m);
+            k = ok_to + 1;
+        }
+        let mut mentions = merged;
+        // Pronouns (manual 7.7): he/she/it the first actor of the sentence,
+        // its/his/her the first actor before them, they/them/their the first
+        // compound actor, else the first actor.
+        let first = mentions.first().cloned();
+        let first_compound = mentions
+            .iter()
+            .find(|m| m.codes.len() > 1)
+            .or(mentions.first())
+            .cloned();
+        let mut pronouns = Vec::new();
+        for (t, &cov) in covered.iter().enumerate() {
+            if cov {
+                continue;
+            }
+            let refers = match tokens.norm(t) {
+                "he" | "she" | "it" => first.as_ref().filter(|m| m.start < t),
+                "its" | "his" | "her" => mentions.iter().find(|m| m.end <= t),
+                "they" | "them" | "their" => first_compound.as_ref().filter(|m| m.start < t),
+                _ => None,
+            };
+            if let Some(m) = refers {
+                pronouns.push(ActorMention {
+                    start: t,
+                    end: t + 1,
+                    codes: m.codes.clone(),
+                    possessive: false,
+                    person: None,
+                    pronoun: true,
+                });
+            }
+        }
+        mentions.extend(pronouns);
+        mentions.sort_by_key(|m| m.start);
+        let mut starting = vec![None; n];
+        for (mi, m) in mentions.iter().enumerate() {
+            starting[m.start] = Some(mi);
+        }
+        let mut v = View {
+            tokens,
+            ids,
+            dead: vec![false; n],
+            starting,
+            covered,
+            mentions,
+        };
+        // Default actors (`DEFAULT:`) as mentions no search finds.
+        let default_mention = |code: &str| ActorMention {
+            start: 0,
+            end: 1.min(n),
+            codes: vec![code.to_string()],
+            possessive: false,
+            person: None,
+            pronoun: false,
+        };
+        let def_source = opts.default_source.as_ref().map(|(c, prior)| {
+            v.mentions.push(default_mention(c));
+            (v.mentions.len() - 1, *prior)
+        });
+        let def_target = opts.default_target.as_ref().map(|(c, after)| {
+            v.mentions.push(default_mention(c));
+            (v.mentions.len() - 1, *after)
+        });
+        // Comma-delimited clauses are dropped (manual 7.8, `COMMA:`): between
+        // commas when they hold more than MIN and at most MAX words, at the end
+        // of the sentence EMIN..EMAX, at its start BMIN..BMAX (by default never).
+        let mut end = n;
+        while end > 0 && matches!(tokens.norm(end - 1), "." | "!" | "?" | "\"" | "'") {
+            end -= 1;
+        }
+        let commas: Vec<usize> = (0..end)
+            .filter(|&i| tokens.norm(i) == "," && !v.covered[i])
+            .collect();
+        if let (Some([min, max, emin, emax, bmin, bmax]), false) = (opts.comma, commas.is_empty()) {
+            let words = |a: usize, b: usize| {
+                (a..b)
+                    .filter(|&j| tokens.get(j).kind != accord_text::TokenKind::Punct)
+                    .count()
+            };
+            // The phrase before the first comma, then phrases from each comma to
+            // the next (or the end); a comma that closes a dropped phrase opens none.
+            let mut k = 0;
+            if words(0, commas[0]) > bmin && words(0, commas[0]) <= bmax {
+                for x in v.dead.iter_mut().take(commas[0] + 1) {
+                    *x = true;
+                }
+                k = 1;
+            }
+            while k < commas.len() {
+                let a = commas[k];
+                let last = k + 1 == commas.len();
+                let b = commas.get(k + 1).copied().unwrap_or(end);
+                let (lo, hi) = if last { (emin, emax) } else { (min, max) };
+                let w = words(a + 1, b);
+                if w > lo && w <= hi {
+                    let stop = if last { end } else { b + 1 };
+                    for x in v.dead.iter_mut().take(stop).skip(a) {
+                        *x = true;
+                    }
+                    k += 2;
+                } else {
+                    k += 1;
+                }
+            }
+        }
+        // Clauses: split at conjunctions that join no actors.
+        let mut bounds: Vec<(usize, usize)> = Vec::new();
+        let mut cs = 0;
+        for i in 0..n {
+            // Compound nouns and adjectives ("sheep and goats", "black and white")
+            // are no clause break (manual 7.5.1).
+            let class = |j: usize| d.tab_class(ids[j]);
+            let compound_words = i > 0 && {
+                let before = class(i - 1);
+                let mut j = i + 1;
+                while j < n && class(j) & TAB_ADJECTIVE != 0 && class(j) & TAB_NOUN == 0 {
+                    j += 1;
+                }
+                (before & TAB_NOUN != 0 && j < n && class(j) & TAB_NOUN != 0)
+                    || (before & TAB_ADJECTIVE != 0 && class(i + 1) & TAB_ADJECTIVE != 0)
+            };
+            if !v.dead[i] && !v.covered[i] && !compound_words && CONJ.contains(&tokens.norm(i)) {
+                bounds.push((cs, i));
+                cs = i + 1;
+            }
+        }
+        bounds.push((cs, n));
+        // Verb candidates: not actors, not dropped, not after a determiner,
+        // not capitalized inside the sentence (unless all of it is capitals).
+        let all_caps = (0..n).all(|i| {
+            let t = tokens.get(i);
+            t.kind != accord_text::TokenKind::Word || t.all_upper
+        });
+        let is_verb = |i: usize| -> bool {
+            if v.covered[i]
+                || v.dead[i]
+                || d.verbs_of(ids[i]).is_empty()
+                || d.tab_class(ids[i]) & TAB_NOUN != 0
+            {
+                return false;
+            }
+            if i > 0 && tokens.get(i).capitalized && !all_caps {
+                return false;
+            }
+            !v.prev_live(i, 0)
+                .is_some_and(|p| matches!(tokens.norm(p), "the" | "a" | "an"))
+        };
+        // `COMPLEX:` conditions: too many verbs or conjunctions, no actor before
+        // the first verb.
+        let verbs = (0..n).filter(|&i| is_verb(i)).count();
+        let first_verb = (0..n).find(|&i| is_verb(i));
+        let no_prior =
+            first_verb.is_some_and(|fv| !(0..fv).any(|j| !v.dead[j] && v.starting[j].is_some()));
+        if (opts.complex_verbs > 0 && verbs >= opts.complex_verbs)
+            || (opts.complex_conj > 0 && bounds.len() > opts.complex_conj)
+            || (opts.no_actor_prior && no_prior)
+        {
+            return Vec::new();
+        }
+        let mut events: Vec<CodedEvent> = Vec::new();
+        let mut subordinate: Vec<CodedEvent> = Vec::new();
+        let mut carried: Option<usize> = None;
+        'clauses: for (ci, &(cs, ce)) in bounds.iter().enumerate() {
+            // The source of a later clause: an actor right after the conjunction, else
+            // the sentence's.
+            let clause_source = if ci == 0 {
+                None
+            } else {
+                v.next_live(cs, ce).and_then(|j| v.starting[j]).or(carried)
+            };
+            let mut coded = false;
+            let mut sub: Option<Vec<CodedEvent>> = None;
+            #[allow(clippy::needless_range_loop)]
+            for pos in cs..ce {
+                if !is_verb(pos) {
+                    continue;
+                }
+                // The longest matching pattern over the verbs of this word.
+                let mut best: Option<(&VerbPattern, TSlots, u16)> = None;
+                for &(verb, _) in d.verbs_of(ids[pos]) {
+                    let verb = &d.verbs[verb as usize];
+                    for &pi in &verb.tab_order {
+                        let p = &verb.patterns[pi as usize];
+                        let Some(tp) = p.tab.as_deref() else {
+                            continue;
+                        };
+                        if best.as_ref().is_some_and(|b| b.2 >= tp.len) {
+                            break;
+                        }
+                        if let Some(slots) = self.tab_match(&v, tp, pos, cs, ce) {
+                            best = Some((p, slots, tp.len));
+                            break;
+                        }
+                    }
+                }
+                if self.explain {
+                    eprintln!(
+                        "   tabari verb [{}] clause {ci}: {}",
+                        tokens.norm(pos),
+                        best.as_ref()
+                            .map_or("no pattern".to_string(), |(p, ..)| format!(
+                                "{}:{}",
+                                d.files.get(p.file as usize).map_or("?", String::as_str),
+                                p.line
+                            ))
+                    );
+                }
+                let Some((p, slots, _)) = best else {
+                    continue;
+                };
+                let Some(code_id) = p.code else {
+                    continue;
+                };
+                let info = d.codes.info(code_id);
+                let is_sub = info.code.ends_with('?');
+                // Source and target (manual 5.8).
+                let first_before = |limit: usize, differ: Option<usize>| -> Option<usize> {
+                    (0..limit)
+                        .filter(|&j| !v.dead[j])
+                        .filter_map(|j| v.starting[j])
+                        .find(|&mi| differ.is_none_or(|o| v.codes_differ(mi, o)))
+                };
+                let designated =
+                    slots.source.is_some() || slots.target.is_some() || slots.compound.is_some();
+                let (source, target) = if let Some(c) = slots.compound {
+                    (Some(c), Some(c))
+                } else {
+                    let source = slots.source.or_else(|| {
+                        if ci > 0 {
+                            clause_source
+                                .filter(|&s| slots.target.is_none_or(|t| v.codes_differ(s, t)))
+                                .or_else(|| {
+                                    first_before(pos, slots.target)
+                                        .filter(|&s| v.mentions[s].start >= cs)
+                                })
+                        } else {
+                            first_before(pos, slots.target)
+                        }
+                    });
+                    // No actor before the verb: the default source, or (without
+                    // PRIOR) the first actor after it.
+                    let source = source.or_else(|| match def_source {
+                        Some((ds, true)) => Some(ds),
+                        Some((ds, false)) => (pos + 1..ce)
+                            .filter(|&j| !v.dead[j])
+                            .find_map(|j| v.starting[j])
+                            .or(Some(ds)),
+                        None => None,
+                    });
+                    let target = slots.target.or_else(|| {
+                        let after = (pos + 1..ce)
+                            .filter(|&j| !v.dead[j])
+                            .filter_map(|j| v.starting[j])
+                            .find(|&mi| source.is_none_or(|s| v.codes_differ(mi, s)));
+                        after
+                            .or(def_target.filter(|d| d.1).map(|d| d.0))
+                            .or_else(|| source.and_then(|s| first_before(pos, Some(s))))
+                            .or_else(|| source.filter(|&s| v.mentions[s].codes.len() > 1))
+                            .or(def_target.map(|(dt, _)| dt))
+                    });
+                    (source, target)
+                };
+                // Passive voice (manual 7.9).
+                let passive = !designated
+                    && v.next_live(pos + 1, n)
+                        .is_some_and(|j| tokens.norm(j) == "by")
+                    && [
+                        v.prev_live(pos, 0),
+                        v.prev_live(pos, 0).and_then(|p| v.prev_live(p, 0)),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .any(|j| matches!(tokens.norm(j), "was" | "were" | "been"));
+                let (source, target) = if passive {
+                    (target, source)
+                } else {
+                    (source, target)
+                };
+                if ci == 0 && carried.is_none() {
+                    carried = source;
+                }
+                let (Some(si), Some(ti)) = (source, target) else {
+                    continue;
+                };
+                let mut out = Vec::new();
+                // A compound source that is its own target codes each pair once.
+                let half = si == ti && slots.compound.is_none();
+                self.tab_events(
+                    &mut out, article, index, text, date, tokens, &v, si, ti, pos, p, half,
+                );
+                if out.is_empty() {
+                    continue;
+                }
+                if is_sub {
+                    if sub.is_none() {
+                        sub = Some(out);
+                    }
+                    continue;
+                }
+                events.extend(out);
+                coded = true;
+                match opts.code_by {
+                    CodeBy::Clause => break,
+                    CodeBy::Sentence => break 'clauses,
+                    CodeBy::All => {}
+                }
+            }
+            if !coded {
+                if let Some(s) = sub {
+                    subordinate.extend(s);
+                }
+            }
+            // No event in the first clause: its first actor is the sentence's source.
+            if ci == 0 && carried.is_none() {
+                carried = (cs..ce).filter(|&j| !v.dead[j]).find_map(|j| v.starting[j]);
+            }
+        }
+        if events.is_empty() {
+            events = subordinate;
+        }
+        let mut seen: Vec<(String, String, String)> = Vec::new();
+        events.retain(|e| {
+            let k = (e.source.clone(), e.target.clone(), e.code.clone());
+            if seen.contains(&k) {
+                false
+            } else {
+                seen.push(k);
+                true
+            }
+        });
+        events
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn tab_events(
+        &self,
+        out: &mut Vec<CodedEvent>,
+        article: &str,
+        index: u32,
+        text: &str,
+        date: Option<Date>,
+        tokens: &Tokens,
+        v: &View,
+        si: usize,
+        ti: usize,
+        pos: usize,
+        p: &VerbPattern,
+        half: bool,
+    ) {
+        let d = self.dict;
+        let (sm, tm) = (&v.mentions[si], &v.mentions[ti]);
+        let span = |m: &ActorMention| [tokens.get(m.start).start, tokens.get(m.end - 1).end];
+        let vt = tokens.get(pos);
+        let spans = Spans {
+            source: span(sm),
+            verb: [vt.start, vt.end],
+            target: span(tm),
+        };
+        let pattern = format!(
+            "{}:{}",
+            d.files.get(p.file as usize).map_or("?", String::as_str),
+            p.line
+        );
+        let clean = |c: &str| c.trim_end_matches(['?', '!']).to_string();
+        let Some(code_id) = p.code else {
+            return;
+        };
+        let info = d.codes.info(code_id);
+        let code = clean(&info.code);
+        let when = date.map(EventDate::Day);
+        for (a, s) in sm.codes.iter().enumerate() {
+            for (b, t) in tm.codes.iter().enumerate() {
+                if s == t || (half && b <= a) {
+                    continue;
+                }
+                out.push(CodedEvent {
+                    article: article.to_string(),
+                    sentence: index,
+                    date: when,
+                    source: s.clone(),
+                    target: t.clone(),
+                    code: code.clone(),
+                    root: info.root.clone(),
+                    quad: info.quad,
+                    goldstein: info.goldstein,
+                    plover: info.plover.clone(),
+                    text: text.to_string(),
+                    spans,
+                    pattern: pattern.clone(),
+                });
+                if let Some(pinfo) = p.paired.map(|c| d.codes.info(c)) {
+                    out.push(CodedEvent {
+                        article: article.to_string(),
+                        sentence: index,
+                        date: when,
+                        source: t.clone(),
+                        target: s.clone(),
+                        code: clean(&pinfo.code),
+                        root: pinfo.root.clone(),
+                        quad: pinfo.quad,
+                        goldstein: pinfo.goldstein,
+                        plover: pinfo.plover.clone(),
+                        text: text.to_string(),
+                        spans: Spans {
+                            source: spans.target,
+                            verb: spans.verb,
+                            target: spans.source,
+                        },
+                        pattern: pattern.clone(),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Matches a pattern at the verb in `pos` inside the clause `cs..ce`.
+    fn tab_match(
+        &self,
+        v: &View,
+        p: &TabPattern,
+        pos: usize,
+        cs: usize,
+        ce: usize,
+    ) -> Option<TSlots> {
+        // After the verb, phrase matching stops at a comma.
+        let end = (pos + 1..ce)
+            .find(|&j| !v.dead[j] && !v.covered[j] && v.norm(j) == ",")
+            .unwrap_or(ce);
+        let mut slots = TSlots::default();
+        if !self.tab_post(v, &p.post, 0, pos + 1, end, None, &mut slots) {
+            return None;
+        }
+        // Before the verb: matched forwards from the clause start, the last
+        // element before the verb (next to it when `_` joins them).
+        if !p.pre.is_empty() {
+            let joined = p.pre_joined.then_some(pos);
+            if !self.tab_post(v, &p.pre, 0, cs, pos, joined, &mut slots) {
+                return None;
+            }
+        }
+        Some(slots)
+    }
+
+    /// Matches `elems[ei..]` forwards from `from`.
+    #[allow(clippy::too_many_arguments)]
+    fn tab_post(
+        &self,
+        v: &View,
+        elems: &[(Elem, bool)],
+        ei: usize,
+        from: usize,
+        end: usize,
+        joined: Option<usize>,
+        slots: &mut TSlots,
+    ) -> bool {
+        let Some((elem, adjacent)) = elems.get(ei) else {
+            // `X_*`: the last element must stand right before the verb.
+            return joined.is_none_or(|verb| v.next_live(from, verb + 1) == Some(verb));
+        };
+        let adjacent = *adjacent && ei > 0;
+        let mut j = from;
+        while let Some(at) = v.next_live(j, end) {
+            match elem {
+                Elem::Target | Elem::Source | Elem::Compound | Elem::Skip => {
+                    if let Some(mi) = v.starting[at] {
+                        let is_compound = v.mentions[mi].codes.len() > 1;
+                        if matches!(elem, Elem::Compound) && !is_compound {
+                            // `%` looks for the first compound actor.
+                        } else {
+                            let saved = *slots;
+                            match elem {
+                                Elem::Target => slots.target = Some(mi),
+                                Elem::Source => slots.source = Some(mi),
+                                Elem::Compound => slots.compound = Some(mi),
+                                _ => {}
+                            }
+                            if self.tab_post(
+                                v,
+                                elems,
+                                ei + 1,
+                                v.mentions[mi].end,
+                                end,
+                                joined,
+                                slots,
+                            ) {
+                                return true;
+                            }
+                            *slots = saved;
+                            // The first actor met is the one the slot takes.
+                            return false;
+                        }
+                    }
+                }
+                Elem::Words(alts) => {
+                    if alts.contains(&v.ids[at])
+                        && self.tab_post(v, elems, ei + 1, at + 1, end, joined, slots)
+                    {
+                        return true;
+                    }
+                }
+                Elem::Set(s) => {
+                    let ends: Vec<usize> = self.dict.set_match_ends(*s, v.ids, at).collect();
+                    for e in ends {
+                        if self.tab_post(v, elems, ei + 1, e, end, joined, slots) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            if adjacent {
+                return false;
+            }
+            j = at + 1;
+        }
+        false
+    }
+}
