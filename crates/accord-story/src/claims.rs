@@ -132,6 +132,13 @@ pub fn check_distance(dict: &Dictionary, claim: &DistanceClaim) -> DistanceCheck
         };
         best.map(|(f, d)| format!("{} {} km", f.country, d))
     };
+    // The claimant's own distance beside the extreme one, so both figures show.
+    let own = |get: fn(&DistanceFigure) -> Option<f64>| {
+        figures
+            .first()
+            .and_then(|f| get(f).map(|d| format!("{} {} km, ", f.country, d)))
+            .unwrap_or_default()
+    };
     let ref_capital = reference.and_then(|p| p.capitals.first().cloned());
     let summary = format!(
         "{} {} from {} than {}? by capitals: {} ({}); by centroids: {} ({})",
@@ -144,9 +151,15 @@ pub fn check_distance(dict: &Dictionary, claim: &DistanceClaim) -> DistanceCheck
             claim.others.join(", ")
         },
         by_capitals.map_or("unknown", |b| if b { "yes" } else { "no" }),
-        extreme(|f| f.capital_km).map_or_else(String::new, |e| format!("{most} is {e}")),
+        extreme(|f| f.capital_km).map_or_else(String::new, |e| format!(
+            "{}{most} is {e}",
+            own(|f| f.capital_km)
+        )),
         by_centroids.map_or("unknown", |b| if b { "yes" } else { "no" }),
-        extreme(|f| f.centroid_km).map_or_else(String::new, |e| format!("{most} is {e}")),
+        extreme(|f| f.centroid_km).map_or_else(String::new, |e| format!(
+            "{}{most} is {e}",
+            own(|f| f.centroid_km)
+        )),
     );
     DistanceCheck {
         verdict,
