@@ -594,7 +594,16 @@ impl<'d> Coder<'d> {
                     }
                     // ... when a preposition follows: "a missile strike on a ship" is a noun,
                     // "an Iranian drone strikes the hotel" a verb with its object.
-                    if in_phrase && next_is_prep {
+                    // ... or when the phrase's verb follows: "a missile strike hits a building".
+                    // (the next word is the verb only if an object, not a preposition,
+                    // follows it: "department lifts sanctions against" keeps "lifts").
+                    let next_is_finite = i + 2 < n
+                        && covering[i + 1].is_none()
+                        && d.verbs_of(ids[i + 1])
+                            .iter()
+                            .any(|&(_, f)| matches!(f, VerbForm::ThirdSingular | VerbForm::Past))
+                        && !class(i + 2, C_PREP | C_STOP);
+                    if (in_phrase && next_is_prep) || next_is_finite {
                         continue;
                     }
                 }
@@ -766,6 +775,20 @@ impl<'d> Coder<'d> {
                     .target
                     .or_else(|| {
                         (pos + 1..comma).find_map(|j| starting[j].filter(|&mi| Some(mi) != source))
+                    })
+                    .or_else(|| {
+                        // "hits a building in Haifa, Israel": a country in apposition to a
+                        // place the dictionary does not know is where force landed (not
+                        // whom a meeting there involved).
+                        if !matches!(info.root.as_str(), "15" | "17" | "18" | "19" | "20") {
+                            return None;
+                        }
+                        let m = starting.get(comma + 1).copied().flatten()?;
+                        let end = mentions[m].end;
+                        let appositive = comma > pos + 2
+                            && norm(comma - 2) == "in"
+                            && (end >= n || matches!(norm(end), "," | "." | ";"));
+                        (appositive && Some(m) != source).then_some(m)
                     })
                     .or_else(|| {
                         // "demanded that Israel ease ...": the subject of the complement is

@@ -473,6 +473,11 @@ pub fn find_mentions(
             }
         }
         if !m.codes.is_empty() {
+            for c in m.codes.iter_mut() {
+                if c.len() > 1 && c[1..].contains('~') {
+                    *c = prefix_agents(c);
+                }
+            }
             m.codes.dedup();
             out.push(m);
         }
@@ -483,6 +488,18 @@ pub fn find_mentions(
         }
     }
     out
+}
+
+/// Moves prefix agents (`NGO~`, TABARI and PETRARCH `[NGO~]`) before the
+/// actor: `ARNNGO~` -> `NGOARN`, `ARNNGO~GOV` -> `NGOARNGOV`.
+fn prefix_agents(code: &str) -> String {
+    let mut c = code.to_string();
+    while let Some(p) = c[1..].find('~').map(|p| p + 1) {
+        let start = p.saturating_sub(3);
+        let agent = c[start..p].to_string();
+        c = format!("{agent}{}{}", &c[..start], &c[p + 1..]);
+    }
+    c
 }
 
 /// Adds the members of a group ("including Kazakhstan", "Kazakhstan among

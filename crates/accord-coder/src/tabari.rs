@@ -14,7 +14,9 @@
 //! coder's. Subordinate codes (`023?`) code only when nothing else does.
 
 use crate::{ActorMention, CodedEvent, Coder, EventDate, Spans};
-use accord_dict::{ActorEntry, CodeBy, Elem, TabPattern, VerbPattern, TAB_ADJECTIVE, TAB_NOUN};
+use accord_dict::{
+    ActorEntry, CodeBy, Elem, TabPattern, VerbForm, VerbPattern, TAB_ADJECTIVE, TAB_NOUN,
+};
 use accord_text::{Date, Tokens};
 
 /// A pattern match: the actors its slots took.
@@ -227,8 +229,18 @@ impl Coder<'_> {
         // Parsed compounds (manual 7.5): actors joined by `,`, `and`, `or`,
         // `nor`, each perhaps after determiners and `<ADJECTIVE>` words.
         mentions.sort_by_key(|m| m.start);
+        // Without `<ADJECTIVE>` lists (PETRARCH), any lowercase word that is
+        // no verb may stand before a compound's member.
+        let lists = d.has_tab_classes();
         let filler = |j: usize| {
-            matches!(tokens.norm(j), "the" | "a" | "an") || d.tab_class(ids[j]) & TAB_ADJECTIVE != 0
+            let t = tokens.get(j);
+            matches!(tokens.norm(j), "the" | "a" | "an")
+                || d.tab_class(ids[j]) & TAB_ADJECTIVE != 0
+                || (!lists
+                    && t.kind == accord_text::TokenKind::Word
+                    && !t.capitalized
+                    && !CONJ.contains(&tokens.norm(j))
+                    && d.verbs_of(ids[j]).is_empty())
         };
         let joint = |a: usize, b: usize| -> Option<bool> {
             // Some(true): a conjunction joins; Some(false): a bare comma.
@@ -267,14 +279,33 @@ impl Coder<'_> {
                     None => break,
                 }
             }
+            // "The ambassadors of Arnor, Osgiliath and Gondor": the agent of the
+            // first member goes to the bare countries after it.
+            let agent = (opts.carry_agents
+                && !m.codes.is_empty()
+                && m.codes[0].len() == 6
+                && (m.start..m.end).any(|j| matches!(tokens.norm(j), "of" | "in" | "from")))
+            .then(|| m.codes[0][3..].to_string());
             // A list of commas must end in a conjunction.
             for nx in &mentions[k + 1..=ok_to] {
                 for c in &nx.codes {
-                    if !m.codes.contains(c) {
-                        m.codes.push(c.clone());
+                    let c = match &agent {
+                        Some(a) if c.len() == 3 && d.place(c).is_some() => format!("{c}{a}"),
+                        _ => c.clone(),
+                    };
+                    if !m.codes.contains(&c) {
+                        m.codes.push(c);
                     }
                 }
                 m.end = nx.end;
+            }
+            if let Some(a) = &agent {
+                for c in m.codes.iter_mut().skip(1) {
+                    if c.len() == 3 && d.place(c).is_some() {
+                        c.push_str(a);
+                    }
+                }
+                m.codes.dedup();
             }
             for c in covered.iter_mut().take(m.end).skip(m.start) {
                 *c = true;
@@ -461,7 +492,14 @@ impl Coder<'_> {
                 }
                 // The longest matching pattern over the verbs of this word.
                 let mut best: Option<(&VerbPattern, TSlots, u16)> = None;
-                for &(verb, _) in d.verbs_of(ids[pos]) {
+                // A verb whose own word this is ("LEFT_") before one it is a form
+                // of (LEAVE): base forms are tried first and win ties.
+                let forms = d.verbs_of(ids[pos]);
+                let base_first = forms
+                    .iter()
+                    .filter(|f| f.1 == VerbForm::Base)
+                    .chain(forms.iter().filter(|f| f.1 != VerbForm::Base));
+                for &(verb, _) in base_first {
                     let verb = &d.verbs[verb as usize];
                     for &pi in &verb.tab_order {
                         let p = &verb.patterns[pi as usize];

@@ -297,11 +297,15 @@ pub fn read_agents(
             diags.push(warn(path, n, format!("agent line without [CODE]: {t:?}")));
             continue;
         };
+        // `[~GOV]` is added after the actor's code, `[NGO~]` before it: the
+        // trailing `~` is kept so the coder can put it first.
+        let prefix = code.trim().ends_with('~') && !code.trim().starts_with('~');
         let code = code.trim().trim_matches('~').trim().to_string();
         if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
             diags.push(warn(path, n, format!("bad agent code in {t:?}")));
             continue;
         }
+        let code = if prefix { format!("{code}~") } else { code };
         let (name, plurals) = match (head.find('{'), head.rfind('}')) {
             (Some(a), Some(b)) if b > a => (&head[..a], head[a + 1..b].to_string()),
             _ => (head, String::new()),

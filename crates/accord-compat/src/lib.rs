@@ -116,6 +116,11 @@ pub(crate) fn strip(line: &str, dialect: Dialect) -> &str {
         if let Some(i) = s.find(';') {
             s = &s[..i];
         }
+    } else if let Some(i) = s.find([' ', '\t']).and_then(|_| {
+        // PETRARCH files carry TABARI-style `  ; comment` tails too.
+        s.find(" ;").or_else(|| s.find("\t;"))
+    }) {
+        s = &s[..i];
     }
     s.trim_end()
 }
@@ -381,9 +386,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, DictError> {
         r = r.with_tabari_engine(true);
         // PETRARCH has no sentence-length filter.
         r.parts.options.tab.min_words = 0;
-        if let Ok(c) = std::env::var("ACCORD_EXP_COMMA") {
-            r.parts.options.tab.apply(&c);
-        }
+        r.parts.options.tab.carry_agents = true;
     }
     // Actors and agents first, then verbs.
     files.sort_by_key(|f| match FileKind::of(f) {

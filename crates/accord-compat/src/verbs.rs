@@ -95,11 +95,18 @@ fn expand_alternatives(body: &str) -> Vec<String> {
         let before = &rest[..i];
         let inner = &rest[i + 1..j];
         let alts: Vec<&str> = inner.split('|').collect();
+        // `X_{ A | B }_Y`: the underscores join the alternative to its neighbours.
+        let open = if before.ends_with('_') { "" } else { " " };
+        let close = if rest[j + 1..].starts_with('_') {
+            ""
+        } else {
+            " "
+        };
         let mut next = Vec::new();
         for o in &out {
             for a in &alts {
                 if next.len() < 64 {
-                    next.push(format!("{o}{before} {} ", a.trim()));
+                    next.push(format!("{o}{before}{open}{}{close}", a.trim()));
                 }
             }
         }

@@ -229,6 +229,12 @@ pub struct Dictionary {
     tab_words: FxHashMap<u32, u8>,
     /// TABARI gapped actor phrases by first token id: parts as token ids.
     gapped: FxHashMap<u32, Vec<Vec<Vec<u32>>>>,
+    /// Last tokens of actor phrases (TABARI engine): the ones that take a
+    /// plural or possessive `-s` in text.
+    tab_nouns: std::collections::HashSet<u32>,
+    /// TABARI stems while compiling (not kept).
+    #[serde(skip)]
+    stem_words: std::collections::HashSet<String>,
 }
 
 /// A TABARI `<NOUN>` word: never a verb, and joins compound nouns.
@@ -292,6 +298,9 @@ pub struct TabOptions {
     pub default_target: Option<(String, bool)>,
     /// `SET: CONVERT AGENTS`: an agent with no actor codes as `~AGT`.
     pub convert_agents: bool,
+    /// "The ambassadors of A, B and C": the agent goes to every member
+    /// (PETRARCH does this; TABARI does not).
+    pub carry_agents: bool,
 }
 
 impl Default for TabOptions {
@@ -306,6 +315,7 @@ impl Default for TabOptions {
             default_source: None,
             default_target: None,
             convert_agents: false,
+            carry_agents: false,
         }
     }
 }
@@ -567,7 +577,9 @@ impl Dictionary {
                 }
             }
         }
+        d.stem_words = parts.stems.iter().cloned().collect();
         d.compile_verbs(&parts.sets, &parts.verbs, &mut errors);
+        d.stem_words = Default::default();
         for w in &parts.stems {
             if let Some(&id) = d.vocab.get(w.as_str()) {
                 d.stems.insert(id);
@@ -629,7 +641,8 @@ impl Dictionary {
                     if let Some(base) = norm.strip_suffix(end) {
                         if base.len() >= 2 {
                             if let Some(&id) = self.vocab.get(base) {
-                                if end == "s" || self.verb_forms.contains_key(&id) {
+                                let noun = end == "s" && self.tab_nouns.contains(&id);
+                                if noun || self.verb_forms.contains_key(&id) {
                                     return id;
                                 }
                             }
@@ -677,7 +690,7 @@ impl Dictionary {
             return;
         }
         let mut node = 0u32;
-        for id in ids {
+        for &id in &ids {
             node = match self.edges.get(&(node, id)) {
                 Some(&n) => n,
                 None => {
@@ -687,6 +700,11 @@ impl Dictionary {
                     n
                 }
             };
+        }
+        if self.options.tabari {
+            if let Some(&last) = ids.last() {
+                self.tab_nouns.insert(last);
+            }
         }
         let entries = &mut self.nodes[node as usize].entries;
         if !entries.iter().any(|(e, _)| *e == entry) {
@@ -961,7 +979,16 @@ impl Dictionary {
         if ws.len() == 1 {
             let toks: Vec<String> = Tokens::new(&ws[0]).norms().map(str::to_string).collect();
             for (k, t) in toks.iter().enumerate() {
-                let ids = vec![self.intern(t)];
+                // A TABARI stem (no trailing `_`) also matches its regular
+                // endings, which have token ids of their own ("dollar", "dollars").
+                let forms = if k + 1 == toks.len() && self.stem_words.contains(t) {
+                    let mut f = noun_forms(t);
+                    f.extend(["es", "ed", "en", "ing"].iter().map(|e| format!("{t}{e}")));
+                    f
+                } else {
+                    vec![t.clone()]
+                };
+                let ids = forms.iter().map(|f| self.intern(f)).collect();
                 out.push((Elem::Words(ids), if k == 0 { adjacent } else { true }));
             }
             len += ws[0].chars().filter(|c| c.is_alphanumeric()).count() as u16;
@@ -1117,6 +1144,11 @@ impl Dictionary {
     /// Does some actor phrase start with this token?
     pub fn starts_actor_phrase(&self, id: u32) -> bool {
         self.edges.contains_key(&(0, id))
+    }
+
+    /// Whether the dictionary has TABARI `<NOUN>`/`<ADJECTIVE>` lists.
+    pub fn has_tab_classes(&self) -> bool {
+        !self.tab_words.is_empty()
     }
 
     /// TABARI actor phrases starting with token id `id` whose parts may
