@@ -774,7 +774,17 @@ impl<'d> Coder<'d> {
                 let target = slots
                     .target
                     .or_else(|| {
-                        (pos + 1..comma).find_map(|j| starting[j].filter(|&mi| Some(mi) != source))
+                        // Not what the act is about: "speak by telephone about the Gaza war".
+                        (pos + 1..comma).find_map(|j| {
+                            starting[j].filter(|&mi| {
+                                Some(mi) != source
+                                    && !(j > 0
+                                        && matches!(
+                                            norm(j - 1),
+                                            "about" | "regarding" | "concerning"
+                                        ))
+                            })
+                        })
                     })
                     .or_else(|| {
                         // "hits a building in Haifa, Israel": a country in apposition to a
