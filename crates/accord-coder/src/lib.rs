@@ -1113,7 +1113,7 @@ impl<'d> Coder<'d> {
                 continue;
             }
             let matched_end = match elem {
-                Elem::Words(alts) => alts.contains(&ids[j]).then_some(j + 1),
+                Elem::Words(alts) | Elem::Exact(alts) => alts.contains(&ids[j]).then_some(j + 1),
                 Elem::Set(s) => self.dict.set_match_ends(*s, ids, j).next(),
                 Elem::Target | Elem::Source => starting[j].map(|mi| mentions[mi].end),
                 // TABARI-only elements never reach accord's matcher.
@@ -1124,7 +1124,7 @@ impl<'d> Coder<'d> {
                 match elem {
                     Elem::Target => slots.target = starting[j],
                     Elem::Source => slots.source = starting[j],
-                    Elem::Words(_) | Elem::Set(_) => slots.mark(j, e),
+                    Elem::Words(_) | Elem::Exact(_) | Elem::Set(_) => slots.mark(j, e),
                     Elem::Compound | Elem::Skip => {}
                 }
                 if self.match_after(p, ei + 1, e, end, classes, ids, starting, mentions, slots) {

@@ -31,6 +31,9 @@ struct TSlots {
 struct View<'a> {
     tokens: &'a Tokens,
     ids: &'a [u32],
+    /// The longest TABARI stem each token starts with (a word with an id of
+    /// its own, "really", still matches the stem REAL).
+    stem_ids: Vec<u32>,
     /// Token is dropped (comma-delimited clause).
     dead: Vec<bool>,
     /// Actor mention starting at a token.
@@ -354,6 +357,7 @@ impl Coder<'_> {
         let mut v = View {
             tokens,
             ids,
+            stem_ids: (0..n).map(|i| d.stem_id(tokens.norm(i))).collect(),
             dead: vec![false; n],
             starting,
             covered,
@@ -558,6 +562,15 @@ impl Coder<'_> {
                         } else {
                             first_before(pos, slots.target)
                         }
+                    });
+                    // A pattern's target with no source before the verb: the first
+                    // other actor of the sentence ("+ WAS * DEAD": "X was shot dead in Y").
+                    let source = source.or_else(|| {
+                        let t = slots.target?;
+                        (pos + 1..n)
+                            .filter(|&j| !v.dead[j])
+                            .filter_map(|j| v.starting[j])
+                            .find(|&mi| v.codes_differ(mi, t))
                     });
                     // No actor before the verb: the default source, or (without
                     // PRIOR) the first actor after it.
@@ -813,8 +826,15 @@ impl Coder<'_> {
                         }
                     }
                 }
-                Elem::Words(alts) => {
+                Elem::Exact(alts) => {
                     if alts.contains(&v.ids[at])
+                        && self.tab_post(v, elems, ei + 1, at + 1, end, joined, slots)
+                    {
+                        return true;
+                    }
+                }
+                Elem::Words(alts) => {
+                    if (alts.contains(&v.ids[at]) || alts.contains(&v.stem_ids[at]))
                         && self.tab_post(v, elems, ei + 1, at + 1, end, joined, slots)
                     {
                         return true;

@@ -147,13 +147,20 @@ fn parse_body(
                         if w.is_empty() || w.contains(['*', '+', '$', '&', '[', ']']) {
                             return Err(format!("bad pattern element {p:?}"));
                         }
-                        let exact = parts.get(k + 1).is_some();
+                        // `WORD_` is exact; `WORD~_NEXT` is a stem joined to the next word.
+                        let exact = parts.get(k + 1).is_some() && !p.ends_with('~');
                         if !exact {
                             if let Some(s) = stems.as_deref_mut() {
                                 phrase_words(&w, Some(s));
                             }
                         }
-                        Some(RawElem::Words(vec![w]))
+                        // For the TABARI engine an exact word keeps its `_`
+                        // (stripped again for accord's engine below).
+                        if exact && stems.is_some() {
+                            Some(RawElem::Words(vec![format!("{w}_")]))
+                        } else {
+                            Some(RawElem::Words(vec![w]))
+                        }
                     }
                 };
                 match e {
@@ -184,10 +191,18 @@ fn parse_body(
             }
             full.push(e.clone());
         }
-        // accord's engine has no `%` or `^`: they are dropped.
+        // accord's engine has no `%` or `^`, nor exact-word marks.
         let elems: Vec<RawElem> = elems
             .into_iter()
             .filter(|e| !matches!(e, RawElem::Compound | RawElem::Skip))
+            .map(|e| match e {
+                RawElem::Words(ws) => RawElem::Words(
+                    ws.into_iter()
+                        .map(|w| w.trim_end_matches('_').to_string())
+                        .collect(),
+                ),
+                e => e,
+            })
             .collect();
         // Exactly one verb; at most one target and one source.
         let Some(vpos) = elems.iter().position(|e| *e == RawElem::Verb) else {

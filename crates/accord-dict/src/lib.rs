@@ -134,6 +134,9 @@ pub enum Elem {
     Target,
     /// Source slot.
     Source,
+    /// One of these token ids, the text word itself and not a longer word
+    /// a stem would match (TABARI `WORD_`; TABARI engine only).
+    Exact(Vec<u32>),
     /// `%`: a compound actor, both source and target (TABARI engine only).
     Compound,
     /// `^`: skips one actor (TABARI engine only).
@@ -655,7 +658,7 @@ impl Dictionary {
     }
 
     /// The longest stem that `norm` starts with, or [`UNKNOWN`].
-    fn stem_id(&self, norm: &str) -> u32 {
+    pub fn stem_id(&self, norm: &str) -> u32 {
         let mut end = norm.len().min(self.stem_max);
         while end > 0 {
             if norm.is_char_boundary(end) {
@@ -976,6 +979,15 @@ impl Dictionary {
     /// tokens; a multi-token word is a run of adjacent elements.
     fn word_elems(&mut self, ws: &[String], adjacent: bool, out: &mut Vec<(Elem, bool)>) -> u16 {
         let mut len = 0u16;
+        if let Some(w) = ws.first().filter(|w| ws.len() == 1 && w.ends_with('_')) {
+            let w = w.trim_end_matches('_');
+            let toks: Vec<String> = Tokens::new(w).norms().map(str::to_string).collect();
+            for (k, t) in toks.iter().enumerate() {
+                let ids = vec![self.intern(t)];
+                out.push((Elem::Exact(ids), if k == 0 { adjacent } else { true }));
+            }
+            return w.chars().filter(|c| c.is_alphanumeric()).count() as u16;
+        }
         if ws.len() == 1 {
             let toks: Vec<String> = Tokens::new(&ws[0]).norms().map(str::to_string).collect();
             for (k, t) in toks.iter().enumerate() {
