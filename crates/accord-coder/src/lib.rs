@@ -620,6 +620,7 @@ impl<'d> Coder<'d> {
         let mut coded_positions: Vec<usize> = Vec::new();
         // Patterns that matched, whose words are not verbs of their own ("held a phone call").
         let mut consumed: Vec<Slots> = Vec::new();
+        let mut candidates_buf: Vec<u32> = Vec::new();
         let mut ci = 0;
         while ci < cands.len() {
             // All candidates at one position are alternatives: the best pattern over them wins.
@@ -639,7 +640,20 @@ impl<'d> Coder<'d> {
             // Best pattern.
             let mut best: Option<(&VerbPattern, Slots, VerbForm, u32)> = None;
             for c in group {
-                for p in &d.verbs[c.verb as usize].patterns {
+                // Only the patterns whose first word occurs in the rest of the clause
+                // (and those with no word), in file order so ties keep the first listed.
+                let verb = &d.verbs[c.verb as usize];
+                candidates_buf.clear();
+                candidates_buf.extend_from_slice(&verb.without_first_word);
+                for id in &ids[pos + 1..clause_end] {
+                    if let Some(list) = verb.by_first_word.get(id) {
+                        candidates_buf.extend_from_slice(list);
+                    }
+                }
+                candidates_buf.sort_unstable();
+                candidates_buf.dedup();
+                for &k in candidates_buf.iter() {
+                    let p = &verb.patterns[k as usize];
                     if let Some(slots) =
                         self.match_pattern(p, pos, clause_end, classes, ids, &starting, &mentions)
                     {

@@ -332,7 +332,7 @@ impl Coder<'_> {
                 continue;
             }
             let refers = match tokens.norm(t) {
-                "he" | "she" | "it" => first.as_ref().filter(|m| m.start < t),
+                "he" | "she" | "it" | "him" => first.as_ref().filter(|m| m.start < t),
                 "its" | "his" | "her" => mentions.iter().find(|m| m.end <= t),
                 "they" | "them" | "their" => first_compound.as_ref().filter(|m| m.start < t),
                 _ => None,
@@ -357,7 +357,15 @@ impl Coder<'_> {
         let mut v = View {
             tokens,
             ids,
-            stem_ids: (0..n).map(|i| d.stem_id(tokens.norm(i))).collect(),
+            // The longest stem that is a proper prefix of the word (the word
+            // itself, stem or not, is its id).
+            stem_ids: (0..n)
+                .map(|i| {
+                    let w = tokens.norm(i);
+                    let cut = w.char_indices().last().map_or(0, |(k, _)| k);
+                    d.stem_id(&w[..cut])
+                })
+                .collect(),
             dead: vec![false; n],
             starting,
             covered,
@@ -589,7 +597,16 @@ impl Coder<'_> {
                             .find(|&mi| source.is_none_or(|s| v.codes_differ(mi, s)));
                         after
                             .or(def_target.filter(|d| d.1).map(|d| d.0))
-                            .or_else(|| source.and_then(|s| first_before(pos, Some(s))))
+                            // ... else the nearest other actor before the verb in its clause.
+                            .or_else(|| {
+                                source.and_then(|s| {
+                                    (cs..pos)
+                                        .rev()
+                                        .filter(|&j| !v.dead[j])
+                                        .filter_map(|j| v.starting[j])
+                                        .find(|&mi| v.codes_differ(mi, s))
+                                })
+                            })
                             .or_else(|| source.filter(|&s| v.mentions[s].codes.len() > 1))
                             .or(def_target.map(|(dt, _)| dt))
                     });

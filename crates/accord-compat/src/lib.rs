@@ -11,21 +11,33 @@
 //!   expanded), verb lines with their default code and irregular forms
 //!   (`{ FORMS }`), PETRARCH blocks whose patterns apply to every verb of the
 //!   block, `+MULTI_WORD` verbs, and patterns `- ... [CODE]` with `*` (verb),
-//!   `+` (target), `$` (source), `%` (compound, dropped), `^` (one word,
-//!   read as a gap), `&SET`, `_` (adjacency; a trailing `_` marks an exact
-//!   word), `{ A | B }` alternatives (expanded), PETRARCH-2 `( )` and `{ }`
-//!   groups (read as plain words). Paired codes `[A:B]` code `A`.
-//!   Words before the verb are kept when `_` joins them to it.
+//!   `+` (target), `$` (source), `%` (compound actor), `^` (skip an
+//!   actor), `&SET`, `_` (adjacency; a trailing `_` marks an exact word,
+//!   `WORD~_NEXT` a stem joined to the next), `{ A | B }` alternatives
+//!   (expanded, `_{ A | B }_` joined), PETRARCH-2 `( )` and `{ }` groups
+//!   (read as plain words). Paired codes `[A:B]` code `A` and the reverse
+//!   `B`. Every element, before the verb too, is kept for the TABARI engine
+//!   ([`accord_dict::RawPattern::full`]); accord's engine keeps words before
+//!   the verb only when `_` joins them to it, and drops `%` and `^`.
 //! - actors: `NAME [CODE]`, `+` synonyms, codes on their own lines, dated
-//!   codes `[CODE YYMMDD-YYMMDD]`, `[CODE <date]`, `[CODE >date]`; `---` and
-//!   `###` codes are null actors that code nothing.
-//! - agents: `NAME {PLURALS} [~CODE]` (or `[CODE~]`), `!MACRO! = A, B`.
+//!   codes `[CODE YYMMDD-YYMMDD]`, `[CODE <date]`, `[CODE >date]`, coded
+//!   compounds `[A/B]`; `---` and `###` codes are null actors that code
+//!   nothing (`###` and `+++` also stop the sentence in the TABARI engine).
+//!   TABARI names with a space (`PRINCE DOL_AMROTH`) may stand apart in the
+//!   text; `<NOUN>` and `<ADJECTIVE>` lists are read.
+//! - agents: `NAME {PLURALS} [~CODE]` (after the actor) or `[CODE~]`
+//!   (before it: `NGOARN`), `!MACRO! = A, B`.
 //! - TABARI `.project` (which files), `.options` (CODE BY, COMMA, COMPLEX,
 //!   DEFAULT, MINIMUM WORDS, CONVERT AGENTS; the rest is checked).
 //!
 //! TABARI words without a trailing `_` are stems (they match any longer
 //! word); that is passed on as the dictionary's stem list. A line that does
 //! not parse becomes a warning with file and line, and loading goes on.
+//!
+//! TABARI files, and PETRARCH files that are not CAMEO/Phoenix production
+//! dictionaries (the PETRARCH validation set), code with the TABARI engine
+//! (`CoderOptions::tabari`, accord-coder's `tabari.rs`); Phoenix keeps
+//! accord's engine.
 
 mod actors;
 mod verbs;

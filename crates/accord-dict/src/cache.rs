@@ -3,7 +3,7 @@
 //! milliseconds instead of being parsed and compiled on every run.
 //!
 //! The cache is keyed by the SHA-256 of every source file's path and bytes
-//! (and accord's version), so an edited source can never be served stale:
+//! (and of the accord binary), so an edited source can never be served stale:
 //! its key changes and the dictionary is rebuilt. Entries live in
 //! `$ACCORD_CACHE`, else `$XDG_CACHE_HOME/accord`, else `~/.cache/accord`;
 //! the newest few are kept. A cache that cannot be read or written only
@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// Bumped when the compiled layout changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// Cache entries kept per directory.
 const KEEP: usize = 8;
 
@@ -54,6 +54,17 @@ pub fn key_of(files: &[PathBuf]) -> Result<[u8; 32], DictError> {
     let mut h = Sha256::new();
     h.update(FORMAT.to_le_bytes());
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    // The binary itself: a rebuilt accord (whose compiled layout may differ)
+    // never reads an entry another build wrote.
+    if let Ok(m) = std::env::current_exe().and_then(std::fs::metadata) {
+        h.update(m.len().to_le_bytes());
+        if let Ok(t) = m.modified().and_then(|t| {
+            t.duration_since(std::time::UNIX_EPOCH)
+                .map_err(std::io::Error::other)
+        }) {
+            h.update(t.as_nanos().to_le_bytes());
+        }
+    }
     for f in files {
         let bytes =
             std::fs::read(f).map_err(|e| DictError::new(f, 0, format!("cannot read: {e}")))?;

@@ -193,6 +193,36 @@ pub struct Verb {
     /// Pattern indices longest first (TABARI's order); filled for the
     /// TABARI engine only.
     pub tab_order: Vec<u32>,
+    /// Patterns by the token ids their first word after the verb can be, so
+    /// a verb with hundreds of patterns tries only those whose first word is
+    /// in the clause; indices ascend (file order).
+    pub by_first_word: FxHashMap<u32, Vec<u32>>,
+    /// Patterns with no word after the verb (always tried).
+    pub without_first_word: Vec<u32>,
+}
+
+impl Verb {
+    fn index_patterns(&mut self) {
+        self.by_first_word.clear();
+        self.without_first_word.clear();
+        for (k, p) in self.patterns.iter().enumerate() {
+            let first = p.after.iter().find_map(|(e, _)| match e {
+                Elem::Words(alts) => Some(alts),
+                _ => None,
+            });
+            match first {
+                Some(alts) => {
+                    for &a in alts {
+                        let list = self.by_first_word.entry(a).or_default();
+                        if list.last() != Some(&(k as u32)) {
+                            list.push(k as u32);
+                        }
+                    }
+                }
+                None => self.without_first_word.push(k as u32),
+            }
+        }
+    }
 }
 
 /// Everything the coder needs, compiled.
@@ -830,6 +860,8 @@ impl Dictionary {
                         lemma: rv.lemma.clone(),
                         patterns: Vec::new(),
                         tab_order: Vec::new(),
+                        by_first_word: FxHashMap::default(),
+                        without_first_word: Vec::new(),
                     });
                     let vi = self.verbs.len() - 1;
                     lemma_index.insert(rv.lemma.clone(), vi);
@@ -862,6 +894,9 @@ impl Dictionary {
                     Err(e) => errors.push(DictError::new(Path::new(&rv.file), rp.line, e)),
                 }
             }
+        }
+        for v in &mut self.verbs {
+            v.index_patterns();
         }
     }
 

@@ -1,0 +1,146 @@
+//! The TABARI engine on small inline dictionaries (no ../shared needed).
+
+use accord_coder::{Coder, MentionContext, Scratch};
+use accord_compat::{FileKind, Reader};
+use accord_dict::{Dictionary, TabOptions};
+use std::path::Path;
+
+const ACTORS: &str = "\
+<ADJECTIVE>
+EVIL
+</ADJECTIVE>
+ARNOR [ARN]
+GONDOR [GON]
+ROHAN [ROH]
+PRINCE DOL_AMROTH [DOL]
+";
+
+const VERBS: &str = "\
+SHOULD [101]
+- SUGGESTED + * DEMAND CONVENTIONS [161]
+WARN [160]
+- * AT ^ + [162]
+SAID [023?]
+ATTACK [190]
+MEET [031:031]
+";
+
+fn dictionary() -> Dictionary {
+    let mut r = Reader::new();
+    r.read(Path::new("t.actors"), ACTORS, FileKind::Actors);
+    r.read(Path::new("t.verbs"), VERBS, FileKind::Verbs);
+    let loaded = r.finish();
+    assert!(
+        loaded.dictionary.options.tabari,
+        "TABARI files ask for the TABARI engine"
+    );
+    loaded.dictionary
+}
+
+fn code(d: &Dictionary, tab: Option<TabOptions>, text: &str) -> Vec<String> {
+    let mut coder = Coder::new(d);
+    if let Some(t) = tab {
+        coder = coder.with_tab_options(t);
+    }
+    let mut ctx = MentionContext::default();
+    let mut scratch = Scratch::default();
+    let (_, events) = coder.code_sentence("t", 0, text, None, &mut ctx, &mut scratch);
+    let mut out: Vec<String> = events
+        .iter()
+        .map(|e| format!("{}/{}/{}", e.source, e.target, e.code))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn patterns_place_actors_before_the_verb_and_skip_actors() {
+    let d = dictionary();
+    let no_min = TabOptions {
+        min_words: 0,
+        ..TabOptions::default()
+    };
+    // `+` between a word and the verb is the target; the source is the first other actor.
+    assert_eq!(
+        code(
+            &d,
+            Some(no_min.clone()),
+            "Arnor suggested Gondor should demand Geneva conventions in its dealings with Rohan."
+        ),
+        ["ARN/GON/161"]
+    );
+    // `^` skips Gondor; the phrase's words may stand apart ("the Prince of Dol_Amroth").
+    assert_eq!(
+        code(
+            &d,
+            Some(no_min.clone()),
+            "Rohan warned at the Gondor of the Prince of Dol_Amroth today."
+        ),
+        ["ROH/DOL/162"]
+    );
+}
+
+#[test]
+fn clauses_commas_compounds_and_subordinate_codes() {
+    let d = dictionary();
+    let no_min = TabOptions {
+        min_words: 0,
+        ..TabOptions::default()
+    };
+    // A compound with an <ADJECTIVE> inside; a comma clause of 3..10 words is dropped.
+    assert_eq!(
+        code(
+            &d,
+            Some(no_min.clone()),
+            "Arnor and the evil Gondor, in a long awaited move, attacked Rohan on Monday."
+        ),
+        ["ARN/ROH/190", "GON/ROH/190"]
+    );
+    // A subordinate code (`023?`) codes only when nothing else does; the source
+    // is the sentence's first actor.
+    assert_eq!(
+        code(
+            &d,
+            Some(no_min.clone()),
+            "Arnor said Rohan attacked Gondor."
+        ),
+        ["ARN/GON/190"]
+    );
+    assert_eq!(
+        code(&d, Some(no_min), "Arnor said it to Rohan on Monday."),
+        ["ARN/ROH/023"]
+    );
+    // Passive voice swaps source and target.
+    let no_min = TabOptions {
+        min_words: 0,
+        ..TabOptions::default()
+    };
+    assert_eq!(
+        code(&d, Some(no_min), "Gondor was attacked by Rohan yesterday."),
+        ["ROH/GON/190"]
+    );
+    // MINIMUM WORDS (default 8): short sentences code nothing.
+    assert!(code(&d, None, "Gondor attacked Rohan.").is_empty());
+}
+
+#[test]
+fn options_lines_apply() {
+    let mut t = TabOptions::default();
+    assert!(t.apply("SET: CODE BY SENTENCE"));
+    assert_eq!(t.code_by, accord_dict::CodeBy::Sentence);
+    assert!(t.apply("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8"));
+    assert_eq!(t.comma, Some([4, 6, 3, 6, 3, 8]));
+    assert!(t.apply("COMMA: OFF"));
+    assert_eq!(t.comma, None);
+    assert!(t.apply("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR]"));
+    assert_eq!(t.default_source, Some(("DEFSRC".into(), true)));
+    assert_eq!(t.default_target, Some(("DEFTAR".into(), false)));
+    assert!(t.apply("COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN"));
+    assert_eq!(
+        (t.complex_verbs, t.complex_conj, t.no_actor_prior),
+        (5, 4, true)
+    );
+    assert!(t.apply("SET: MINIMUM WORDS = 4"));
+    assert_eq!(t.min_words, 4);
+    assert!(!t.apply("LABEL: 010=YIELD"));
+}
