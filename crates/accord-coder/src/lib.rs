@@ -254,7 +254,8 @@ fn is_future(tokens: &Tokens, pos: usize) -> bool {
         words.push(w);
     }
     match words.as_slice() {
-        ["will" | "would" | "'ll" | "shall", ..] => true,
+        // Announced or hypothetical ("could seize", "might strike"), not done.
+        ["will" | "would" | "'ll" | "shall" | "could" | "might" | "may", ..] => true,
         ["to", w, ..] => matches!(
             *w,
             "going"
