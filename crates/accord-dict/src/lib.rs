@@ -923,6 +923,14 @@ impl Dictionary {
         let mut before = Vec::new();
         for e in &rp.elems[..vpos] {
             match e {
+                // "don't" is two tokens, both directly before the verb.
+                RawElem::Words(ws) if ws.len() == 1 && Tokens::new(&ws[0]).len() > 1 => {
+                    let toks: Vec<String> =
+                        Tokens::new(&ws[0]).norms().map(str::to_string).collect();
+                    for t in toks {
+                        before.push(vec![self.intern(&t)]);
+                    }
+                }
                 RawElem::Words(ws) => {
                     for w in ws {
                         if Tokens::new(w).len() != 1 {
