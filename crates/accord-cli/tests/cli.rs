@@ -32,6 +32,24 @@ fn run(cmd: &mut Command) -> Output {
     cmd.stdin(Stdio::null()).output().expect("accord runs")
 }
 
+/// Runs `cmd` with `input` on its stdin.
+fn run_with_stdin(cmd: &mut Command, input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write");
+    child.wait_with_output().expect("wait")
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -335,21 +353,17 @@ fn dictionary_errors_name_file_and_line_and_coding_goes_on() {
     let err = stderr(&o);
     assert!(err.contains("c.txt:5: error"), "{err}");
     assert!(err.contains("v.verbs:3: error"), "{err}");
-    let mut child = accord()
-        .arg("--data")
-        .arg(d)
-        .args(["code", "--format", "jsonl", "--date", "2025-01-01", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("stdin");
-        stdin.write_all(b"Israel attacked Lebanon.").expect("write");
-    }
-    let o = child.wait_with_output().expect("wait");
+    let o = run_with_stdin(
+        accord().arg("--data").arg(d).args([
+            "code",
+            "--format",
+            "jsonl",
+            "--date",
+            "2025-01-01",
+            "-",
+        ]),
+        b"Israel attacked Lebanon.",
+    );
     assert_eq!(
         o.status.code(),
         Some(2),
@@ -495,21 +509,14 @@ fn compiled_dictionaries_are_cached_and_never_stale() {
     std::fs::write(data.join("verbs/v.verbs"), "verb attack\n    190 * +\n").expect("write");
     let cache = dir.path().join("cache");
     let code = || {
-        let mut child = accord()
-            .arg("--data")
-            .arg(&data)
-            .args(["code", "--format", "jsonl", "--date", "2025-01-01", "-"])
-            .env("ACCORD_CACHE", &cache)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        {
-            use std::io::Write;
-            let mut stdin = child.stdin.take().expect("stdin");
-            stdin.write_all(b"Israel attacked Lebanon.").expect("write");
-        }
-        let o = child.wait_with_output().expect("wait");
+        let o = run_with_stdin(
+            accord()
+                .arg("--data")
+                .arg(&data)
+                .args(["code", "--format", "jsonl", "--date", "2025-01-01", "-"])
+                .env("ACCORD_CACHE", &cache),
+            b"Israel attacked Lebanon.",
+        );
         assert!(o.status.success());
         events(&o)
             .into_iter()
