@@ -11,7 +11,8 @@
 //!   the `PETR.Validate.*` dictionaries its `<Environment>` names;
 //! - PLOVER gold-standard records (`dev.json`), coded with accord's own
 //!   dictionaries; older PLOVER names are mapped (DEMAND -> REQUEST,
-//!   DISAPPROVE -> ACCUSE, FIGHT -> ASSAULT; INVESTIGATE kept).
+//!   DISAPPROVE -> ACCUSE, FIGHT -> ASSAULT, INVESTIGATE -> ACCUSE, as the
+//!   current PLOVER table puts CAMEO 09 under ACCUSE with mode `investigate`).
 //!
 //! A [`Report`] counts records fully correct and precision, recall and F1
 //! over (source, target, code) triples at full code and at root level

@@ -227,6 +227,8 @@ pub fn plover_name(old: &str) -> &str {
         "DEMAND" => "REQUEST",
         "DISAPPROVE" => "ACCUSE",
         "FIGHT" => "ASSAULT",
+        // Current PLOVER folds investigations into ACCUSE (mode "investigate").
+        "INVESTIGATE" => "ACCUSE",
         o => o,
     }
 }
