@@ -68,6 +68,55 @@ pub struct CodedEvent {
     pub pattern: String,
 }
 
+/// Where an event was found: what every event from one pattern match shares.
+pub(crate) struct EventSite<'a> {
+    pub(crate) article: &'a str,
+    pub(crate) sentence: u32,
+    pub(crate) date: Option<EventDate>,
+    pub(crate) text: &'a str,
+    pub(crate) spans: Spans,
+    pub(crate) pattern: &'a str,
+}
+
+impl Spans {
+    /// The spans of the reverse event (a paired code: the target acts on the source).
+    pub(crate) fn reversed(self) -> Spans {
+        Spans {
+            source: self.target,
+            verb: self.verb,
+            target: self.source,
+        }
+    }
+}
+
+impl CodedEvent {
+    /// An event at `site` from `source` to `target` with the code `code`,
+    /// whose root, quad, Goldstein value and PLOVER type come from `info`.
+    pub(crate) fn at(
+        site: &EventSite<'_>,
+        source: &str,
+        target: &str,
+        info: &accord_dict::CodeInfo,
+        code: String,
+    ) -> CodedEvent {
+        CodedEvent {
+            article: site.article.to_string(),
+            sentence: site.sentence,
+            date: site.date,
+            source: source.to_string(),
+            target: target.to_string(),
+            code,
+            root: info.root.clone(),
+            quad: info.quad,
+            goldstein: info.goldstein,
+            plover: info.plover.clone(),
+            text: site.text.to_string(),
+            spans: site.spans,
+            pattern: site.pattern.to_string(),
+        }
+    }
+}
+
 /// A mention as reported: byte span in its sentence and codes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MentionSpan {
@@ -905,6 +954,14 @@ impl<'d> Coder<'d> {
                     .map_or("?", String::as_str),
                 pattern.line
             );
+            let site = EventSite {
+                article,
+                sentence: index,
+                date: when,
+                text,
+                spans,
+                pattern: &pattern_ref,
+            };
             for s in &sm.codes {
                 for t in &tm.codes {
                     // Null actors (`---` in TABARI and PETRARCH dictionaries) code nothing.
@@ -923,43 +980,15 @@ impl<'d> Coder<'d> {
                     {
                         continue;
                     }
-                    events.push(CodedEvent {
-                        article: article.to_string(),
-                        sentence: index,
-                        date: when,
-                        source: s.clone(),
-                        target: t.clone(),
-                        code: info.code.clone(),
-                        root: info.root.clone(),
-                        quad: info.quad,
-                        goldstein: info.goldstein,
-                        plover: info.plover.clone(),
-                        text: text.to_string(),
-                        spans,
-                        pattern: pattern_ref.clone(),
-                    });
+                    events.push(CodedEvent::at(&site, s, t, info, info.code.clone()));
                     // A paired code (`[032:033]` in TABARI and PETRARCH dictionaries):
                     // the target does the paired act to the source.
                     if let Some(pinfo) = pattern.paired.map(|p| d.codes.info(p)) {
-                        events.push(CodedEvent {
-                            article: article.to_string(),
-                            sentence: index,
-                            date: when,
-                            source: t.clone(),
-                            target: s.clone(),
-                            code: pinfo.code.clone(),
-                            root: pinfo.root.clone(),
-                            quad: pinfo.quad,
-                            goldstein: pinfo.goldstein,
-                            plover: pinfo.plover.clone(),
-                            text: text.to_string(),
-                            spans: Spans {
-                                source: spans.target,
-                                verb: spans.verb,
-                                target: spans.source,
-                            },
-                            pattern: pattern_ref.clone(),
-                        });
+                        let reverse = EventSite {
+                            spans: spans.reversed(),
+                            ..site
+                        };
+                        events.push(CodedEvent::at(&reverse, t, s, pinfo, pinfo.code.clone()));
                     }
                 }
             }

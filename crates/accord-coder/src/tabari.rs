@@ -13,7 +13,7 @@
 //! passive. Negation, tense and intent are the patterns' business, not the
 //! coder's. Subordinate codes (`023?`) code only when nothing else does.
 
-use crate::{ActorMention, CodedEvent, Coder, EventDate, Spans};
+use crate::{ActorMention, CodedEvent, Coder, EventDate, EventSite, Spans};
 use accord_dict::{
     ActorEntry, CodeBy, Elem, TabPattern, VerbForm, VerbPattern, TAB_ADJECTIVE, TAB_NOUN,
 };
@@ -720,46 +720,26 @@ impl Coder<'_> {
         let info = d.codes.info(code_id);
         let code = clean(&info.code);
         let when = date.map(EventDate::Day);
+        let site = EventSite {
+            article,
+            sentence: index,
+            date: when,
+            text,
+            spans,
+            pattern: &pattern,
+        };
         for (a, s) in sm.codes.iter().enumerate() {
             for (b, t) in tm.codes.iter().enumerate() {
                 if s == t || (half && b <= a) {
                     continue;
                 }
-                out.push(CodedEvent {
-                    article: article.to_string(),
-                    sentence: index,
-                    date: when,
-                    source: s.clone(),
-                    target: t.clone(),
-                    code: code.clone(),
-                    root: info.root.clone(),
-                    quad: info.quad,
-                    goldstein: info.goldstein,
-                    plover: info.plover.clone(),
-                    text: text.to_string(),
-                    spans,
-                    pattern: pattern.clone(),
-                });
+                out.push(CodedEvent::at(&site, s, t, info, code.clone()));
                 if let Some(pinfo) = p.paired.map(|c| d.codes.info(c)) {
-                    out.push(CodedEvent {
-                        article: article.to_string(),
-                        sentence: index,
-                        date: when,
-                        source: t.clone(),
-                        target: s.clone(),
-                        code: clean(&pinfo.code),
-                        root: pinfo.root.clone(),
-                        quad: pinfo.quad,
-                        goldstein: pinfo.goldstein,
-                        plover: pinfo.plover.clone(),
-                        text: text.to_string(),
-                        spans: Spans {
-                            source: spans.target,
-                            verb: spans.verb,
-                            target: spans.source,
-                        },
-                        pattern: pattern.clone(),
-                    });
+                    let reverse = EventSite {
+                        spans: spans.reversed(),
+                        ..site
+                    };
+                    out.push(CodedEvent::at(&reverse, t, s, pinfo, clean(&pinfo.code)));
                 }
             }
         }
