@@ -231,6 +231,41 @@ const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got",
 ];
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
+/// Nouns naming an armed attack: "killed in an Israeli airstrike" names who
+/// attacked.
+const ATTACK_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "air",
+    "missile",
+    "missiles",
+    "drone",
+    "drones",
+    "rocket",
+    "rockets",
+    "shelling",
+    "bombardment",
+    "bombing",
+    "bombings",
+    "raid",
+    "raids",
+    "artillery",
+    "gunfire",
+    "fire",
+    "offensive",
+    "assault",
+    "ambush",
+    "shell",
+    "shells",
+];
+
+/// The codes of a missing actor: one empty code.
+static NO_ACTOR: [String; 1] = [String::new()];
+
 /// Words that end a clause for subject and target search.
 const BARRIERS: &[&str] = &[
     ";", "that", "which", "who", "whom", "whose", "because", "while", "although", "though",
@@ -332,6 +367,32 @@ fn is_future(tokens: &Tokens, pos: usize) -> bool {
     }
 }
 
+/// Is the verb at `pos` an obligation ("must return", "should be ready to
+/// mediate", "ought to leave")? That is somebody's demand, not an act.
+fn is_obligation(tokens: &Tokens, pos: usize) -> bool {
+    let mut j = pos;
+    let mut seen = 0;
+    while j > 0 && seen < 4 {
+        j -= 1;
+        let w = tokens.norm(j);
+        if matches!(
+            w,
+            "not" | "n't" | "also" | "still" | "be" | "to" | "ready" | "able"
+        ) || is_adverb(w)
+        {
+            continue;
+        }
+        seen += 1;
+        if matches!(w, "must" | "should" | "ought") {
+            return true;
+        }
+        if seen >= 1 {
+            return false;
+        }
+    }
+    false
+}
+
 /// The CAMEO code for announcing an act instead of doing it: cooperation
 /// becomes an expressed intent (03x), force and coercion a threat (13x).
 fn intent_code(code: &str) -> Option<&'static str> {
@@ -379,7 +440,8 @@ fn word_class(w: &str) -> u8 {
         std::sync::OnceLock::new();
     let map = CLASSES.get_or_init(|| {
         let mut m = rustc_hash::FxHashMap::default();
-        let quotes: &[&str] = &["\"", "'"];
+        // A hyphen is skipped like a quote: "a free-trade pact" is three words.
+        let quotes: &[&str] = &["\"", "'", "-"];
         let stops: &[&str] = &[",", ".", ";"];
         for (list, bit) in [
             (DETERMINERS, C_DET),
@@ -552,7 +614,9 @@ impl<'d> Coder<'d> {
             let events = self.code_tabari(article, index, text, date, tokens, ids, &mentions);
             return (mention_spans, events);
         }
-        if mentions.len() < 2 && !mentions.iter().any(|m| m.codes.len() > 1) {
+        // One actor is enough: "Georgia's president resigned" is an event
+        // with no target.
+        if mentions.is_empty() {
             return (mention_spans, Vec::new());
         }
         // Which mention covers each token, and which starts at it.
@@ -581,6 +645,16 @@ impl<'d> Coder<'d> {
             if prev_pos.is_some_and(|p| class(p, C_DET))
                 || (prev == "-"
                     && prev_pos.is_some_and(|p| tokens.get(p).end == tokens.get(i).start))
+            {
+                continue;
+            }
+            // "into alleged abuses", "links to designated groups": a participle right
+            // after a preposition is an adjective ("by" starts an agent; "as" a clause).
+            if prev_pos.is_some_and(|p| class(p, C_PREP) && covering[p].is_none())
+                && !matches!(prev, "by" | "as" | "than" | "after" | "before" | "like")
+                && forms
+                    .iter()
+                    .all(|&(_, f)| matches!(f, VerbForm::Participle | VerbForm::Past))
             {
                 continue;
             }
@@ -670,6 +744,8 @@ impl<'d> Coder<'d> {
         let mut coded_positions: Vec<usize> = Vec::new();
         // Patterns that matched, whose words are not verbs of their own ("held a phone call").
         let mut consumed: Vec<Slots> = Vec::new();
+        // Token range of the complement of a demand, appeal or threat.
+        let mut demanded = 0..0;
         let mut candidates_buf: Vec<u32> = Vec::new();
         let mut ci = 0;
         while ci < cands.len() {
@@ -781,10 +857,24 @@ impl<'d> Coder<'d> {
                 coded_positions.push(pos);
                 continue;
             };
+            if matches!(d.codes.info(code_id).root.as_str(), "02" | "10" | "13") {
+                // "demanded that X ...", "warned that X will ...": the complement clause.
+                if let Some(that) = (pos + 1..(pos + 4).min(n)).find(|&j| norm(j) == "that") {
+                    let end = (that + 1..n)
+                        .find(|&j| norm(j) == ";" || (norm(j) == "," && covering[j].is_none()))
+                        .unwrap_or(n);
+                    demanded = that + 1..end;
+                }
+            }
             coded_positions.push(pos);
             // Negation between the subject (or clause start) and the verb.
             let neg_from = pos.saturating_sub(4);
-            if (neg_from..pos).any(|j| class(j, C_NEG)) {
+            if (neg_from..pos).any(|j| class(j, C_NEG)) || is_obligation(tokens, pos) {
+                continue;
+            }
+            // The content of a demand, appeal or threat ("demanded that Sudan end
+            // curbs") is what is asked for, not something that happened.
+            if demanded.contains(&pos) {
                 continue;
             }
             let mut info = d.codes.info(code_id);
@@ -824,7 +914,33 @@ impl<'d> Coder<'d> {
                 && (BE.contains(&aux_before) || by_agent.is_some())
                 && slots.source.is_none();
             let (source, target) = if passive {
-                let agent = by_agent.or_else(|| (pos + 1..clause_end).find_map(by_at));
+                let agent = by_agent
+                    .or_else(|| (pos + 1..clause_end).find_map(by_at))
+                    .or_else(|| {
+                        // "killed in Israeli attacks", "injured in a Russian missile strike":
+                        // whose attack it was is the agent.
+                        (pos + 1..clause_end).find_map(|j| {
+                            let mi = starting[j]?;
+                            let m = &mentions[mi];
+                            // Back over a few modifiers: "in a series of overnight Israeli
+                            // airstrikes".
+                            let mut k = j;
+                            while k > pos + 1
+                                && j - k < 3
+                                && !class(k - 1, C_PREP | C_BARRIER | C_STOP)
+                                && covering[k - 1].is_none()
+                            {
+                                k -= 1;
+                            }
+                            let by_means = k > pos
+                                && matches!(
+                                    norm(k - 1),
+                                    "in" | "during" | "by" | "from" | "amid" | "of"
+                                );
+                            (by_means && m.end < n && ATTACK_NOUNS.contains(&norm(m.end)))
+                                .then_some(mi)
+                        })
+                    });
                 (agent, subject)
             } else if slots.source.is_some() {
                 // "received a visit from $": the subject is the target.
@@ -904,17 +1020,40 @@ impl<'d> Coder<'d> {
                 }
                 st => st,
             };
-            let (Some(si), Some(ti)) = (source, target) else {
-                continue;
-            };
-            if si == ti && mentions[si].codes.len() < 2 {
-                continue;
+            // One side may be missing: an act with no one acted on ("the president
+            // resigned", "rebels surrendered"), or a passive with no agent ("three
+            // civilians were killed"). Both missing is no event.
+            // Only a finite verb stands alone: an infinitive or gerund with one actor
+            // is usually someone else's act ("pressured workers to cancel a strike").
+            let nonfinite = form == VerbForm::Gerund
+                || (form == VerbForm::Base && pos > 0 && norm(pos - 1) == "to");
+            match (source, target) {
+                (None, None) => continue,
+                (None, Some(_)) if !passive => continue,
+                (Some(_), None) if passive || nonfinite => continue,
+                (Some(si), Some(ti)) if si == ti && mentions[si].codes.len() < 2 => continue,
+                _ => {}
             }
-            let (sm, tm) = (&mentions[si], &mentions[ti]);
+            let (sm, tm) = (source.map(|i| &mentions[i]), target.map(|i| &mentions[i]));
             // A target after a locative preposition ("in Pakistan") is where, not whom.
-            let target_is_place = {
+            let target_is_place = tm.is_some_and(|tm| {
+                // Back over determiners and a modifier or two ("in southeastern Turkey").
                 let mut k = tm.start;
-                while k > 0 && class(k - 1, C_DET) && !class(k - 1, C_PREP) {
+                let mut modifiers = 0;
+                while k > 0 && !class(k - 1, C_PREP) {
+                    let t = tokens.get(k - 1);
+                    if class(k - 1, C_DET) {
+                    } else if modifiers < 2
+                        && t.kind == accord_text::TokenKind::Word
+                        && !t.capitalized
+                        && covering[k - 1].is_none()
+                        && !class(k - 1, C_BARRIER | C_STOP | C_AUX)
+                        && d.verbs_of(ids[k - 1]).is_empty()
+                    {
+                        modifiers += 1;
+                    } else {
+                        break;
+                    }
                     k -= 1;
                 }
                 k > 0
@@ -929,7 +1068,7 @@ impl<'d> Coder<'d> {
                             | "around"
                             | "within"
                     )
-            };
+            });
             // Date: in the clause after the verb, else before it.
             let clause_start = (0..pos)
                 .rev()
@@ -942,10 +1081,11 @@ impl<'d> Coder<'d> {
                 .or_else(|| find_date(tokens, clause_start..pos, date).filter(|w| past(*w)))
                 .or(date.map(EventDate::Day));
             let verb_tok = tokens.get(pos);
+            // A missing side gets an empty span at the verb.
             let spans = Spans {
-                source: span_of(sm),
+                source: sm.map_or([verb_tok.start; 2], span_of),
                 verb: [verb_tok.start, verb_tok.end],
-                target: span_of(tm),
+                target: tm.map_or([verb_tok.end; 2], span_of),
             };
             let pattern_ref = format!(
                 "{}:{}",
@@ -962,8 +1102,12 @@ impl<'d> Coder<'d> {
                 spans,
                 pattern: &pattern_ref,
             };
-            for s in &sm.codes {
-                for t in &tm.codes {
+            let (s_codes, t_codes) = (
+                sm.map_or(NO_ACTOR.as_slice(), |m| &m.codes),
+                tm.map_or(NO_ACTOR.as_slice(), |m| &m.codes),
+            );
+            for s in s_codes {
+                for t in t_codes {
                     // Null actors (`---` in TABARI and PETRARCH dictionaries) code nothing.
                     if d.options.null_actors.iter().any(|x| x == s || x == t) {
                         continue;
@@ -971,9 +1115,26 @@ impl<'d> Coder<'d> {
                     // "Pakistani troops ... Pakistan" is no event; a domestic one needs two
                     // distinct actors of the country ("Sudan's army ... the RSF": SDNMIL ->
                     // SDNREB), and a target that is not just where it happened.
-                    let same_country = s.get(..3) == t.get(..3);
+                    let same_country = !s.is_empty() && s.get(..3) == t.get(..3);
+                    let (t, site) =
+                        if same_country && (target_is_place || s.len() <= 3 && t.len() <= 3) {
+                            // The target is where it happened or the source's own country:
+                            // the act has no other actor ("imposed a curfew in ... Turkey").
+                            if passive || nonfinite {
+                                continue;
+                            }
+                            let alone = EventSite {
+                                spans: Spans {
+                                    target: [verb_tok.end; 2],
+                                    ..spans
+                                },
+                                ..site
+                            };
+                            (&NO_ACTOR[0], alone)
+                        } else {
+                            (t, EventSite { ..site })
+                        };
                     if s == t
-                        || (same_country && (target_is_place || s.len() <= 3 || t.len() <= 3))
                         || events
                             .iter()
                             .any(|e| e.source == *s && e.target == *t && e.code == info.code)
@@ -983,7 +1144,11 @@ impl<'d> Coder<'d> {
                     events.push(CodedEvent::at(&site, s, t, info, info.code.clone()));
                     // A paired code (`[032:033]` in TABARI and PETRARCH dictionaries):
                     // the target does the paired act to the source.
-                    if let Some(pinfo) = pattern.paired.map(|p| d.codes.info(p)) {
+                    if let Some(pinfo) = pattern
+                        .paired
+                        .filter(|_| !s.is_empty() && !t.is_empty())
+                        .map(|p| d.codes.info(p))
+                    {
                         let reverse = EventSite {
                             spans: spans.reversed(),
                             ..site
@@ -1069,7 +1234,24 @@ impl<'d> Coder<'d> {
                 // "a member of the Syrian parliament": "of" ties the actor to a head noun
                 // that is no actor itself, so the actor is the subject.
                 let oblique = !subordinate && k > 0 && class(k - 1, C_PREP) && norm(k - 1) != "of";
-                if !m.possessive && !oblique {
+                // "airstrikes on a hospital in Khan Yunis, Palestine, kill ...": a country in
+                // apposition to a place after a preposition is where, not who.
+                let appositive_place =
+                    k >= 2 && norm(k - 1) == "," && m.end < tokens.len() && norm(m.end) == "," && {
+                        let mut b = k - 1;
+                        let mut words = 0;
+                        while b > 0
+                            && words < 4
+                            && covering[b - 1].is_none()
+                            && tokens.get(b - 1).capitalized
+                            && !class(b - 1, C_PREP)
+                        {
+                            b -= 1;
+                            words += 1;
+                        }
+                        words > 0 && b > 0 && class(b - 1, C_PREP) && norm(b - 1) != "of"
+                    };
+                if !m.possessive && !oblique && !appositive_place {
                     return Some(mi);
                 }
                 t = m.start;

@@ -160,7 +160,7 @@ fn people_are_coded_by_their_role_on_the_date() {
 }
 
 #[test]
-fn no_event_without_two_actors_and_no_bare_statement() {
+fn no_bare_statement_and_no_event_without_an_actor() {
     assert!(code(
         "Kazakhstan said on Thursday that the talks were useful.",
         "2025-11-06"
@@ -243,4 +243,78 @@ fn announced_acts_are_intents_or_threats() {
     );
     let e = code("Iran attacked Israel.", "2025-03-01");
     assert!(e.iter().any(|e| e.root == "19"), "{:?}", triples(&e));
+}
+
+#[test]
+fn one_actor_is_enough_for_an_act_with_no_target() {
+    // An act with no one acted on: the target is empty, its span empty at the verb.
+    let e = code("Georgia's president resigned on Sunday.", "2025-11-06");
+    let r = e
+        .iter()
+        .find(|e| e.source == "GEOGOV" && e.target.is_empty());
+    let r = r.unwrap_or_else(|| panic!("{:?}", triples(&e)));
+    assert_eq!(r.spans.target[0], r.spans.target[1]);
+    assert_eq!(
+        &r.text[r.spans.verb[0] as usize..r.spans.verb[1] as usize],
+        "resigned"
+    );
+    // A country that is only where it happened is no target.
+    let e = code(
+        "Turkish authorities imposed a curfew in the town of Cizre in southeastern Turkey.",
+        "2025-11-06",
+    );
+    assert!(has(&e, "TURGOV", "", "17"), "{:?}", triples(&e));
+    assert!(!e.iter().any(|e| e.target == "TUR"), "{:?}", triples(&e));
+    // A passive with no agent has a target and no source.
+    let e = code(
+        "Three Ukrainian soldiers were killed on Sunday.",
+        "2025-11-06",
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.source.is_empty() && e.target.starts_with("UKR") && e.root == "19"),
+        "{:?}",
+        triples(&e)
+    );
+    // ... unless whose attack it was is named.
+    let e = code(
+        "Twenty Palestinians were killed in a series of overnight Israeli airstrikes.",
+        "2025-11-06",
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.source.starts_with("ISR") && e.target.starts_with("PSE") && e.root == "19"),
+        "{:?}",
+        triples(&e)
+    );
+    // An infinitive with one actor is someone else's act: "pressured workers to cancel".
+    let e = code(
+        "Iranian authorities pressured bus workers to cancel the strike.",
+        "2025-11-06",
+    );
+    assert!(!e.iter().any(|e| e.root == "08"), "{:?}", triples(&e));
+}
+
+#[test]
+fn demanded_and_obliged_acts_are_not_events() {
+    let e = code(
+        "Russia said that Sudan must return the helicopter to Moscow.",
+        "2025-11-06",
+    );
+    assert!(!e.iter().any(|e| e.source == "SDN"), "{:?}", triples(&e));
+    let e = code(
+        "Amnesty International demanded that the Sudanese government end curbs on the press.",
+        "2025-11-06",
+    );
+    assert!(
+        !e.iter().any(|e| e.source.starts_with("SDN")),
+        "{:?}",
+        triples(&e)
+    );
+    // A participle after a preposition is an adjective, not a verb.
+    let e = code(
+        "Romania announced an investigation into alleged abuses by judges.",
+        "2025-11-06",
+    );
+    assert!(!e.iter().any(|e| e.root == "11"), "{:?}", triples(&e));
 }
