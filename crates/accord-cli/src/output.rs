@@ -259,11 +259,16 @@ fn gdelt_row(id: u64, e: &CodedEvent) -> String {
 
 /// One event as PLOVER JSON.
 fn plover_json(e: &CodedEvent) -> serde_json::Value {
+    // A missing actor (an act with no target, a passive with no agent) is null.
     let actor = |code: &str, span: [u32; 2]| {
+        if code.is_empty() {
+            return serde_json::Value::Null;
+        }
         let p = actor_parts(code);
         serde_json::json!({
             "code": code,
-            "country": p.country,
+            // PLOVER names countries by ISO 3166-1 alpha-3.
+            "country": accord_dict::iso3_of_cameo(&p.country),
             "sector": p.types.join(""),
             "text": piece(&e.text, span),
         })

@@ -231,6 +231,61 @@ const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got",
 ];
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
+/// Words whose "that" clause says what is asked for or threatened ("demanded
+/// that", "its demand today that", "insisted that").
+const DEMAND_WORDS: &[&str] = &[
+    "demand",
+    "demands",
+    "demanded",
+    "demanding",
+    "insist",
+    "insists",
+    "insisted",
+    "insisting",
+    "insistence",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "request",
+    "requests",
+    "requested",
+    "appeal",
+    "appeals",
+    "appealed",
+    "ultimatum",
+    "warn",
+    "warns",
+    "warned",
+    "warning",
+    "threaten",
+    "threatens",
+    "threatened",
+];
+
+/// Marks the "that" clause after the word at `pos` (within three words) up to
+/// the next clause boundary.
+fn mark_complement(tokens: &Tokens, covering: &[Option<usize>], pos: usize, out: &mut [bool]) {
+    let n = tokens.len();
+    let Some(that) = (pos + 1..(pos + 4).min(n)).find(|&j| tokens.norm(j) == "that") else {
+        return;
+    };
+    let end = (that + 1..n)
+        .find(|&j| {
+            let w = tokens.norm(j);
+            w == ";" || (w == "," && covering[j].is_none())
+        })
+        .unwrap_or(n);
+    for b in &mut out[that + 1..end] {
+        *b = true;
+    }
+}
+
+/// Nouns after a place name that make it a topic, not an actor ("the Gaza war").
+const TOPIC_HEADS: &[&str] = &[
+    "war", "wars", "conflict", "crisis", "issue", "question", "dossier", "file", "dispute",
+];
+
 /// Nouns naming an armed attack: "killed in an Israeli airstrike" names who
 /// attacked.
 const ATTACK_NOUNS: &[&str] = &[
@@ -460,6 +515,31 @@ fn word_class(w: &str) -> u8 {
         m
     });
     map.get(w).copied().unwrap_or(0)
+}
+
+/// A count that opens a noun phrase like a determiner: "two Israeli air raids".
+fn is_number(w: &str) -> bool {
+    (!w.is_empty()
+        && w.bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.'))
+        || matches!(
+            w,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "several"
+                | "multiple"
+                | "numerous"
+        )
 }
 
 /// "-ly" adverbs ("reportedly", "jointly") skipped between subject and verb.
@@ -706,7 +786,7 @@ impl<'d> Coder<'d> {
                     let mut in_phrase = false;
                     while k > 0 && pp - k < 5 {
                         k -= 1;
-                        if class(k, C_DET) && !class(k, C_PREP) {
+                        if class(k, C_DET) && !class(k, C_PREP) || is_number(norm(k)) {
                             in_phrase = norm(k) != "'s";
                             break;
                         }
@@ -744,8 +824,13 @@ impl<'d> Coder<'d> {
         let mut coded_positions: Vec<usize> = Vec::new();
         // Patterns that matched, whose words are not verbs of their own ("held a phone call").
         let mut consumed: Vec<Slots> = Vec::new();
-        // Token range of the complement of a demand, appeal or threat.
-        let mut demanded = 0..0;
+        // Tokens in the complement of a demand, appeal or threat.
+        let mut demanded = vec![false; n];
+        for i in 0..n {
+            if DEMAND_WORDS.contains(&norm(i)) && covering[i].is_none() {
+                mark_complement(tokens, &covering, i, &mut demanded);
+            }
+        }
         let mut candidates_buf: Vec<u32> = Vec::new();
         let mut ci = 0;
         while ci < cands.len() {
@@ -826,6 +911,13 @@ impl<'d> Coder<'d> {
             let Some((pattern, slots, form, verb)) = best else {
                 continue;
             };
+            if pattern
+                .code
+                .is_some_and(|c| matches!(d.codes.info(c).root.as_str(), "02" | "10" | "13"))
+            {
+                // "pressed for X to ...", "warned that X will ...": the complement clause.
+                mark_complement(tokens, &covering, pos, &mut demanded);
+            }
             consumed.push(slots);
             // An infinitive governed by a verb that coded ("agreed to visit") is that
             // verb's complement, not an event of its own.
@@ -857,15 +949,6 @@ impl<'d> Coder<'d> {
                 coded_positions.push(pos);
                 continue;
             };
-            if matches!(d.codes.info(code_id).root.as_str(), "02" | "10" | "13") {
-                // "demanded that X ...", "warned that X will ...": the complement clause.
-                if let Some(that) = (pos + 1..(pos + 4).min(n)).find(|&j| norm(j) == "that") {
-                    let end = (that + 1..n)
-                        .find(|&j| norm(j) == ";" || (norm(j) == "," && covering[j].is_none()))
-                        .unwrap_or(n);
-                    demanded = that + 1..end;
-                }
-            }
             coded_positions.push(pos);
             // Negation between the subject (or clause start) and the verb.
             let neg_from = pos.saturating_sub(4);
@@ -874,14 +957,22 @@ impl<'d> Coder<'d> {
             }
             // The content of a demand, appeal or threat ("demanded that Sudan end
             // curbs") is what is asked for, not something that happened.
-            if demanded.contains(&pos) {
+            if demanded[pos] {
                 continue;
             }
             let mut info = d.codes.info(code_id);
             // "will meet", "would allow", "is ready to send": an announced act is an
             // intent (03x) or a threat (13x), not the act itself.
             if !d.options.no_intent_shift && is_future(tokens, pos) {
-                if let Some(c) = intent_code(&info.code).and_then(|c| d.codes.get(c)) {
+                // "will withdraw its troops unless ...": a conditional announcement is a
+                // threat, whatever the act.
+                let conditional = (pos + 1..n).any(|j| norm(j) == "unless");
+                let shifted = if conditional && info.root != "13" {
+                    Some("130")
+                } else {
+                    intent_code(&info.code)
+                };
+                if let Some(c) = shifted.and_then(|c| d.codes.get(c)) {
                     info = c;
                 }
             }
@@ -910,7 +1001,22 @@ impl<'d> Coder<'d> {
             };
             let by_agent = by_at(pos + 1);
             let participle = matches!(form, VerbForm::Participle | VerbForm::Past);
+            // "is committed to", "is opposed to": a state of the subject, not a passive.
+            let stative = pos + 1 < n
+                && norm(pos + 1) == "to"
+                && matches!(
+                    norm(pos),
+                    "committed"
+                        | "opposed"
+                        | "determined"
+                        | "dedicated"
+                        | "devoted"
+                        | "resolved"
+                        | "inclined"
+                        | "disposed"
+                );
             let passive = participle
+                && !stative
                 && (BE.contains(&aux_before) || by_agent.is_some())
                 && slots.source.is_none();
             let (source, target) = if passive {
@@ -957,14 +1063,29 @@ impl<'d> Coder<'d> {
                         // Not what the act is about: "speak by telephone about the Gaza war".
                         (pos + 1..comma).find_map(|j| {
                             starting[j].filter(|&mi| {
+                                let end = mentions[mi].end;
                                 Some(mi) != source
                                     && !(j > 0
                                         && matches!(
                                             norm(j - 1),
                                             "about" | "regarding" | "concerning"
                                         ))
+                                    // "its Gulf war with Iraq": a place naming a war
+                                    // or a dispute is no one acted on.
+                                    && !(end < n && TOPIC_HEADS.contains(&norm(end)))
                             })
                         })
+                    })
+                    .or_else(|| {
+                        // "threatened to strike unless Israel withdraws": whom a threat is
+                        // aimed at is who must act to avert it.
+                        if info.root != "13" {
+                            return None;
+                        }
+                        let cond = (pos + 1..n).find(|&j| matches!(norm(j), "unless" | "if"))?;
+                        (cond + 1..n)
+                            .take_while(|&j| !(class(j, C_STOP) && covering[j].is_none()))
+                            .find_map(|j| starting[j].filter(|&mi| Some(mi) != source))
                     })
                     .or_else(|| {
                         // "hits a building in Haifa, Israel": a country in apposition to a
@@ -1115,25 +1236,29 @@ impl<'d> Coder<'d> {
                     // "Pakistani troops ... Pakistan" is no event; a domestic one needs two
                     // distinct actors of the country ("Sudan's army ... the RSF": SDNMIL ->
                     // SDNREB), and a target that is not just where it happened.
+                    // A compound subject acting on itself: no event between a member and
+                    // itself.
+                    if s == t && source == target {
+                        continue;
+                    }
                     let same_country = !s.is_empty() && s.get(..3) == t.get(..3);
-                    let (t, site) =
-                        if same_country && (target_is_place || s.len() <= 3 && t.len() <= 3) {
-                            // The target is where it happened or the source's own country:
-                            // the act has no other actor ("imposed a curfew in ... Turkey").
-                            if passive || nonfinite {
-                                continue;
-                            }
-                            let alone = EventSite {
-                                spans: Spans {
-                                    target: [verb_tok.end; 2],
-                                    ..spans
-                                },
-                                ..site
-                            };
-                            (&NO_ACTOR[0], alone)
-                        } else {
-                            (t, EventSite { ..site })
+                    let (t, site) = if same_country && (target_is_place || t.len() <= 3) {
+                        // The target is where it happened or the source's own country:
+                        // the act has no other actor ("imposed a curfew in ... Turkey").
+                        if passive || nonfinite {
+                            continue;
+                        }
+                        let alone = EventSite {
+                            spans: Spans {
+                                target: [verb_tok.end; 2],
+                                ..spans
+                            },
+                            ..site
                         };
+                        (&NO_ACTOR[0], alone)
+                    } else {
+                        (t, EventSite { ..site })
+                    };
                     if s == t
                         || events
                             .iter()
@@ -1203,6 +1328,16 @@ impl<'d> Coder<'d> {
             if let Some(&(_, s)) = earlier.iter().rev().find(|(p, s)| *p < pos && s.is_some()) {
                 return s;
             }
+        }
+        // A pronoun the mentions did not resolve ("rebels rejected the plan and said
+        // they opposed ...") stands for the last subject, never for an actor further
+        // back in the sentence.
+        if matches!(prev, "they" | "it" | "we") && covering[j - 1].is_none() {
+            return earlier
+                .iter()
+                .rev()
+                .find(|(p, s)| *p < pos && s.is_some())
+                .and_then(|&(_, s)| s);
         }
         // Relative clause: "Trump, who hosted ...".
         if matches!(prev, "who" | "which" | "that") {

@@ -56,6 +56,39 @@ fn is_filler(w: &str) -> bool {
             | "\""
             | "("
             | ")"
+            | "unless"
+            | "if"
+            | "when"
+            | "while"
+            | "as"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "but"
+            | "because"
+            | "although"
+            | "though"
+            | "whether"
+            | "where"
+            | "than"
+            | "at"
+            | "into"
+            | "over"
+            | "about"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
     )
 }
 
@@ -283,7 +316,11 @@ pub fn find_mentions(
         }
         // "of Israel" / "from five Central Asian nations" after an agent or person.
         // "police in Moscow", "a court in Bangladesh": a bare agent takes the place it is in.
+        // "its troops from Chad": a possessive determiner already says whose agent it
+        // is; "from" is where they leave.
+        let owned = m.start > 0 && matches!(norm(m.start - 1), "its" | "their" | "his" | "her");
         let linked = match norm(m.end) {
+            "from" if owned => false,
             "of" | "from" => agent_only.is_some() || m.person.is_some(),
             "in" => agent_only.is_some(),
             _ => false,

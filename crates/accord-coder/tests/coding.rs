@@ -318,3 +318,29 @@ fn demanded_and_obliged_acts_are_not_events() {
     );
     assert!(!e.iter().any(|e| e.root == "11"), "{:?}", triples(&e));
 }
+
+#[test]
+fn pronouns_and_conditions() {
+    // "they" is the last subject, not an actor further back.
+    let e = code(
+        "Sudanese rebels rejected a Kenyan peace plan and said they opposed the deployment of troops.",
+        "2025-11-06",
+    );
+    assert!(
+        !e.iter().any(|e| e.source.starts_with("KEN")),
+        "{:?}",
+        triples(&e)
+    );
+    // An announced act with "unless" is a threat; "Chad unless President X" is no
+    // one actor.
+    let e = code(
+        "Nigeria announced that it will withdraw its troops from Chad unless President Deby holds elections.",
+        "2025-11-06",
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.source == "NGA" && e.target == "TCD" && e.root == "13"),
+        "{:?}",
+        triples(&e)
+    );
+}

@@ -135,3 +135,16 @@ impl CodeTable {
         self.by_code[code]
     }
 }
+
+/// The ISO 3166-1 alpha-3 code for a CAMEO country code, where the two differ
+/// (CAMEO kept some older or its own codes); PLOVER uses ISO codes.
+pub fn iso3_of_cameo(code: &str) -> &str {
+    match code {
+        "ROM" => "ROU",
+        "MTN" => "MNE",
+        "TMP" => "TLS",
+        "IMY" => "IMN",
+        "KSV" => "XKX",
+        other => other,
+    }
+}

@@ -19,7 +19,7 @@ mod verbs;
 
 pub use actors::{parse_partial_date, ActorSet, Agent, Organization, Person, Place, Role};
 pub use agreements::{Agreement, MemberFact, Topic, AGREEMENT_KINDS, MEMBER_STEPS};
-pub use cameo::{CodeInfo, CodeTable};
+pub use cameo::{iso3_of_cameo, CodeInfo, CodeTable};
 pub use inflect::{noun_forms, verb_forms, VerbForm};
 pub use record::strip_comment;
 pub use verbs::{RawElem, RawPattern, RawSet, RawVerb};

@@ -257,7 +257,9 @@ pub fn evaluate(kind: SuiteKind, records: &[Record], loaded: &Loaded) -> Report 
         };
         match kind {
             SuiteKind::Plover => {
-                let country = |c: &str| c.get(..3).unwrap_or(c).to_string();
+                // PLOVER's gold names countries by ISO code, as `--format plover` does.
+                let country =
+                    |c: &str| accord_dict::iso3_of_cameo(c.get(..3).unwrap_or(c)).to_string();
                 let full = |s: &BTreeSet<Triple>| -> BTreeSet<Triple> {
                     s.iter()
                         .map(|t| Triple {
