@@ -137,6 +137,14 @@ pub fn find_suite(path: &Path) -> Result<(SuiteKind, PathBuf), String> {
         ));
     }
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    // A TABARI project names its text file.
+    if name.ends_with(".project") {
+        let p = accord_compat::TabariProject::read(path).map_err(|e| e.to_string())?;
+        let text = p
+            .text
+            .ok_or_else(|| format!("{}: no <textfile> line", path.display()))?;
+        return Ok((SuiteKind::Tabari, text));
+    }
     let kind = if name.ends_with(".xml") {
         SuiteKind::Petrarch
     } else if name.ends_with(".json") || name.ends_with(".jsonl") {
@@ -155,7 +163,7 @@ pub fn suite_dictionary(kind: SuiteKind, file: &Path) -> Result<Option<Loaded>, 
     let dir = file.parent().unwrap_or(Path::new("."));
     match kind {
         SuiteKind::Tabari => {
-            let proj = dir.join("Validate.project");
+            let proj = tabari_project_of(file).unwrap_or_else(|| dir.join("Validate.project"));
             let p = accord_compat::TabariProject::read(&proj).map_err(|e| e.to_string())?;
             p.load().map(Some).map_err(|e| e.to_string())
         }
@@ -164,6 +172,23 @@ pub fn suite_dictionary(kind: SuiteKind, file: &Path) -> Result<Option<Loaded>, 
             .map_err(|e| e.to_string()),
         SuiteKind::Plover => Ok(None),
     }
+}
+
+/// The `.project` file in the text file's directory that names it.
+fn tabari_project_of(text: &Path) -> Option<PathBuf> {
+    let dir = text.parent()?;
+    let mut projects: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "project"))
+        .collect();
+    projects.sort();
+    projects.into_iter().find(|p| {
+        accord_compat::TabariProject::read(p)
+            .ok()
+            .and_then(|proj| proj.text)
+            .is_some_and(|t| t.file_name() == text.file_name())
+    })
 }
 
 /// Reads the records of a suite file.

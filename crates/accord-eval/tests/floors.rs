@@ -50,3 +50,24 @@ fn evaluations_stay_above_their_floors() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_tabari_project_file_names_its_suite() {
+    let suites = root().join("../shared/suites");
+    if !suites.is_dir() {
+        eprintln!("skipped: ../shared/suites is absent");
+        return;
+    }
+    let (kind, file) = accord_eval::find_suite(&suites.join("tabari/Validate.project"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(kind, accord_eval::SuiteKind::Tabari);
+    assert_eq!(
+        file.file_name().and_then(|n| n.to_str()),
+        Some("Validate.text")
+    );
+    let bad = std::env::temp_dir().join(format!("accord-no-text-{}.project", std::process::id()));
+    std::fs::write(&bad, "<actorsfile> a.actors\n").unwrap_or_else(|e| panic!("{e}"));
+    let err = accord_eval::find_suite(&bad).expect_err("a project with no text file is an error");
+    assert!(err.contains("no <textfile>"), "{err}");
+    let _ = std::fs::remove_file(&bad);
+}
