@@ -362,6 +362,8 @@ const PREPOSITIONS: &[&str] = &[
     "upon",
     "onto",
     "amid",
+    "since",
+    "until",
     "despite",
     "without",
     "outside",
@@ -781,7 +783,13 @@ impl<'d> Coder<'d> {
                 }
                 // A noun compound inside a noun phrase: "a Russian missile strike on ...".
                 // Walk back over the phrase to its determiner.
-                if plain_noun {
+                // (A capitalised word that is no actor counts: "a Nuer White Army attack in".)
+                let proper_noun = t.kind == accord_text::TokenKind::Word
+                    && t.capitalized
+                    && pp > 0
+                    && covering[pp].is_none()
+                    && d.verbs_of(ids[pp]).is_empty();
+                if plain_noun || proper_noun {
                     let mut k = pp;
                     let mut in_phrase = false;
                     while k > 0 && pp - k < 5 {
@@ -1043,8 +1051,11 @@ impl<'d> Coder<'d> {
                                     norm(k - 1),
                                     "in" | "during" | "by" | "from" | "amid" | "of"
                                 );
-                            (by_means && m.end < n && ATTACK_NOUNS.contains(&norm(m.end)))
-                                .then_some(mi)
+                            // ... "an Iranian ballistic missile attack".
+                            let attack = (m.end..(m.end + 3).min(n))
+                                .take_while(|&t| !class(t, C_PREP | C_STOP | C_BARRIER))
+                                .any(|t| ATTACK_NOUNS.contains(&norm(t)));
+                            (by_means && attack).then_some(mi)
                         })
                     });
                 (agent, subject)
@@ -1123,41 +1134,9 @@ impl<'d> Coder<'d> {
                     });
                 (source, target)
             };
-            // A compound subject with no target acts on itself: "X and Y reach a deal".
-            // Only cooperation and fighting are mutual ("meet", "sign", "clash");
-            // "X, Y and Z close their airspace" is no event between them.
-            let lemma = d.verbs[verb as usize].lemma.as_str();
-            let mutual = matches!(info.root.as_str(), "03" | "04" | "05" | "06")
-                || (info.root == "19"
-                    && matches!(
-                        lemma,
-                        "clash" | "fight" | "battle" | "skirmish" | "exchange"
-                    ));
-            let (source, target) = match (source, target) {
-                (Some(si), None)
-                    if !passive && mutual && (2..=4).contains(&mentions[si].codes.len()) =>
-                {
-                    (Some(si), Some(si))
-                }
-                st => st,
-            };
-            // One side may be missing: an act with no one acted on ("the president
-            // resigned", "rebels surrendered"), or a passive with no agent ("three
-            // civilians were killed"). Both missing is no event.
-            // Only a finite verb stands alone: an infinitive or gerund with one actor
-            // is usually someone else's act ("pressured workers to cancel a strike").
-            let nonfinite = form == VerbForm::Gerund
-                || (form == VerbForm::Base && pos > 0 && norm(pos - 1) == "to");
-            match (source, target) {
-                (None, None) => continue,
-                (None, Some(_)) if !passive => continue,
-                (Some(_), None) if passive || nonfinite => continue,
-                (Some(si), Some(ti)) if si == ti && mentions[si].codes.len() < 2 => continue,
-                _ => {}
-            }
-            let (sm, tm) = (source.map(|i| &mentions[i]), target.map(|i| &mentions[i]));
-            // A target after a locative preposition ("in Pakistan") is where, not whom.
-            let target_is_place = tm.is_some_and(|tm| {
+            // Is a mention where something happened ("in southeastern Turkey")?
+            let is_place = |mi: usize| {
+                let tm = &mentions[mi];
                 // Back over determiners and a modifier or two ("in southeastern Turkey").
                 let mut k = tm.start;
                 let mut modifiers = 0;
@@ -1189,7 +1168,46 @@ impl<'d> Coder<'d> {
                             | "around"
                             | "within"
                     )
-            });
+            };
+            // A compound subject with no target acts on itself: "X and Y reach a deal".
+            // Only cooperation and fighting are mutual ("meet", "sign", "clash");
+            // "X, Y and Z close their airspace" is no event between them.
+            let lemma = d.verbs[verb as usize].lemma.as_str();
+            let mutual = matches!(info.root.as_str(), "03" | "04" | "05" | "06")
+                || (info.root == "19"
+                    && matches!(
+                        lemma,
+                        "clash" | "fight" | "battle" | "skirmish" | "exchange"
+                    ));
+            // ("Xi and Trump meet in Beijing, China": the place is no party.)
+            let (source, target) = match (source, target) {
+                (Some(si), t)
+                    if !passive
+                        && mutual
+                        && (2..=4).contains(&mentions[si].codes.len())
+                        && t.is_none_or(is_place) =>
+                {
+                    (Some(si), Some(si))
+                }
+                st => st,
+            };
+            // One side may be missing: an act with no one acted on ("the president
+            // resigned", "rebels surrendered"), or a passive with no agent ("three
+            // civilians were killed"). Both missing is no event.
+            // Only a finite verb stands alone: an infinitive or gerund with one actor
+            // is usually someone else's act ("pressured workers to cancel a strike").
+            let nonfinite = form == VerbForm::Gerund
+                || (form == VerbForm::Base && pos > 0 && norm(pos - 1) == "to");
+            match (source, target) {
+                (None, None) => continue,
+                (None, Some(_)) if !passive => continue,
+                (Some(_), None) if passive || nonfinite => continue,
+                (Some(si), Some(ti)) if si == ti && mentions[si].codes.len() < 2 => continue,
+                _ => {}
+            }
+            let (sm, tm) = (source.map(|i| &mentions[i]), target.map(|i| &mentions[i]));
+            // A target after a locative preposition ("in Pakistan") is where, not whom.
+            let target_is_place = target.is_some_and(is_place);
             // Date: in the clause after the verb, else before it.
             let clause_start = (0..pos)
                 .rev()

@@ -397,6 +397,13 @@ pub fn find_mentions(
     while idx < units.len() {
         let (mut m, agent) = units[idx].clone();
         idx += 1;
+        // "foreign ministers of Egypt, Pakistan and Turkey": the agent is every member's
+        // (TABARI gives it to the first only).
+        let head_agent = (!dict.options.tabari
+            && m.codes.len() == 1
+            && m.codes[0].len() == 6
+            && (m.start..m.end).any(|t| matches!(norm(t), "of" | "from")))
+        .then(|| m.codes[0][3..].to_string());
         // Coordination: M1 [, M2]* [,] and|or [the] Mn.
         while let Some((nx, nagent)) = units.get(idx) {
             let between: Vec<&str> = (m.end..nx.start).map(norm).collect();
@@ -446,6 +453,13 @@ pub fn find_mentions(
             m.end = nx.end;
             m.possessive = nx.possessive;
             idx += 1;
+        }
+        if let Some(suffix) = head_agent.filter(|_| m.codes.len() > 1) {
+            for c in m.codes.iter_mut().skip(1) {
+                if c.len() == 3 && dict.place(c).is_some() {
+                    c.push_str(&suffix);
+                }
+            }
         }
         // Adjective compounds before an agent got the agent only on the last one.
         if m.codes.len() > 1 {

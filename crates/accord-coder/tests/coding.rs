@@ -344,3 +344,24 @@ fn pronouns_and_conditions() {
         triples(&e)
     );
 }
+
+#[test]
+fn meetings_in_a_place_are_between_the_parties() {
+    let e = code(
+        "The foreign ministers of Egypt, Pakistan and Turkey meet in Islamabad, Pakistan.",
+        "2025-11-06",
+    );
+    assert!(has(&e, "EGYGOV", "TURGOV", "04"), "{:?}", triples(&e));
+    assert!(has(&e, "TURGOV", "PAKGOV", "04"), "{:?}", triples(&e));
+    assert!(
+        !e.iter().any(|e| e.target == "PAK" || e.target.is_empty()),
+        "{:?}",
+        triples(&e)
+    );
+    // A noun after a proper name is no verb: "a White Army attack in March".
+    let e = code(
+        "A court in South Sudan charges Riek Machar over a Nuer White Army attack in March.",
+        "2025-11-06",
+    );
+    assert!(!e.iter().any(|e| e.root == "19"), "{:?}", triples(&e));
+}
