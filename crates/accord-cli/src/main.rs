@@ -408,7 +408,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 article: args.article,
                 limit: args.limit,
             };
-            let events = store.events(&q)?;
+            let mut events = store.events(&q)?;
+            // The store keeps the code; PLOVER's mode and context follow from it.
+            let codes = Dictionary::embedded_codes();
+            for e in &mut events {
+                if let Some(info) = codes.get(&e.code) {
+                    e.plover_mode.clone_from(&info.plover_mode);
+                    e.plover_context.clone_from(&info.plover_context);
+                }
+            }
             let stdout = std::io::stdout();
             let mut out =
                 output::EventWriter::new(std::io::BufWriter::new(stdout.lock()), args.format);

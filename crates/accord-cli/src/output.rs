@@ -277,10 +277,9 @@ fn plover_json(e: &CodedEvent) -> serde_json::Value {
         "id": format!("{}-{}", e.article, e.sentence),
         "date": e.date.map(|d| d.from().to_string()),
         "event_type": e.plover,
-        // accord's code table carries PLOVER types only; modes and contexts
-        // are left empty rather than guessed.
-        "mode": "",
-        "context": "",
+        // Mode and context as the CAMEO code implies them (`data/cameo/codes.txt`).
+        "mode": e.plover_mode.as_deref().unwrap_or(""),
+        "context": e.plover_context.as_deref().unwrap_or(""),
         "actor": actor(&e.source, e.spans.source),
         "recipient": actor(&e.target, e.spans.target),
         "cameo": e.code,

@@ -533,3 +533,47 @@ fn compiled_dictionaries_are_cached_and_never_stale() {
     assert_eq!(code(), ["111"]);
     assert_eq!(entries(), 2);
 }
+
+#[test]
+fn gdelt_and_plover_formats() {
+    let sample = root().join("samples/kazakhstan-joins-accords.txt");
+    let o = run(accord()
+        .args(["code", "--format", "gdelt", "--date", "2025-11-06"])
+        .arg(&sample));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let g = stdout(&o);
+    let rows: Vec<&str> = g.lines().collect();
+    assert!(rows.len() >= 3, "{g}");
+    for r in &rows {
+        assert_eq!(r.split('\t').count(), 61, "{r}");
+    }
+    // Actor1Code, Actor2Code and EventCode of the phone call.
+    assert!(
+        rows.iter().any(|r| {
+            let c: Vec<&str> = r.split('\t').collect();
+            c[5] == "USAGOV" && c[15] == "ISRGOV" && c[26] == "041"
+        }),
+        "{g}"
+    );
+    let o = run(accord()
+        .args(["code", "--format", "plover", "--date", "2025-11-06"])
+        .arg(&sample));
+    let p: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let call = p
+        .iter()
+        .find(|e| e["cameo"] == "041")
+        .unwrap_or_else(|| panic!("{p:?}"));
+    assert_eq!(call["event_type"], "CONSULT");
+    assert_eq!(call["mode"], "phone");
+    assert_eq!(call["actor"]["country"], "USA");
+    assert_eq!(call["actor"]["sector"], "GOV");
+    assert_eq!(call["recipient"]["code"], "ISRGOV");
+    let hosted = p.iter().find(|e| e["cameo"] == "043");
+    assert_eq!(
+        hosted.map(|e| &e["mode"]),
+        Some(&serde_json::json!("visit"))
+    );
+}

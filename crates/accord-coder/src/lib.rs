@@ -60,6 +60,12 @@ pub struct CodedEvent {
     pub goldstein: f32,
     /// PLOVER event type.
     pub plover: Option<String>,
+    /// PLOVER mode the code implies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plover_mode: Option<String>,
+    /// PLOVER context the code implies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plover_context: Option<String>,
     /// The sentence.
     pub text: String,
     /// Evidence spans in `text`.
@@ -110,6 +116,8 @@ impl CodedEvent {
             quad: info.quad,
             goldstein: info.goldstein,
             plover: info.plover.clone(),
+            plover_mode: info.plover_mode.clone(),
+            plover_context: info.plover_context.clone(),
             text: site.text.to_string(),
             spans: site.spans,
             pattern: site.pattern.to_string(),

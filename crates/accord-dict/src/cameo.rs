@@ -17,6 +17,10 @@ pub struct CodeInfo {
     pub quad: u8,
     /// PLOVER event type, when one applies.
     pub plover: Option<String>,
+    /// PLOVER mode (`visit`, `assist`, `seize`, ...), when the code implies one.
+    pub plover_mode: Option<String>,
+    /// PLOVER contexts (`diplomatic`, `military;legal`, ...), when the code implies any.
+    pub plover_context: Option<String>,
     /// Short description.
     pub name: String,
 }
@@ -72,12 +76,21 @@ impl CodeTable {
             };
             let plover = cols[3].trim();
             let plover = (!plover.is_empty() && plover != "-").then(|| plover.to_string());
+            // Optional columns after the name: PLOVER mode and context.
+            let optional = |k: usize| {
+                cols.get(k)
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty() && *c != "-")
+                    .map(str::to_string)
+            };
             t.insert(CodeInfo {
                 code: code.to_string(),
                 root: code[..2].to_string(),
                 goldstein,
                 quad,
                 plover,
+                plover_mode: optional(5),
+                plover_context: optional(6),
                 name: cols[4].trim().to_string(),
             });
         }
@@ -129,6 +142,8 @@ impl CodeTable {
             goldstein: base.as_ref().map_or(0.0, |b| b.goldstein),
             quad: base.as_ref().map_or(1, |b| b.quad),
             plover: base.as_ref().and_then(|b| b.plover.clone()),
+            plover_mode: None,
+            plover_context: base.as_ref().and_then(|b| b.plover_context.clone()),
             name: String::new(),
         };
         self.insert(info);

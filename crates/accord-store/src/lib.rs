@@ -397,6 +397,9 @@ impl Store {
                 quad: r.get(8)?,
                 goldstein: r.get::<_, f64>(9)? as f32,
                 plover: r.get(10)?,
+                // Implied by the code; the CLI fills them from the code table.
+                plover_mode: None,
+                plover_context: None,
                 text: r.get(11)?,
                 spans: Spans {
                     source: [r.get(12)?, r.get(13)?],
@@ -442,6 +445,8 @@ mod tests {
             quad: 1,
             goldstein: 3.5,
             plover: Some("SUPPORT".into()),
+            plover_mode: None,
+            plover_context: None,
             text: text.into(),
             spans: Spans {
                 source: [0, 5],
