@@ -529,7 +529,7 @@ fn word_class(w: &str) -> u8 {
 
 /// A count that opens a noun phrase like a determiner: "two Israeli air raids".
 fn is_number(w: &str) -> bool {
-    (!w.is_empty()
+    (w.bytes().any(|b| b.is_ascii_digit())
         && w.bytes()
             .all(|b| b.is_ascii_digit() || b == b',' || b == b'.'))
         || matches!(
@@ -740,8 +740,12 @@ impl<'d> Coder<'d> {
             }
             // "into alleged abuses", "links to designated groups": a participle right
             // after a preposition is an adjective ("by" starts an agent; "as" a clause).
-            if prev_pos.is_some_and(|p| class(p, C_PREP) && covering[p].is_none())
-                && !matches!(prev, "by" | "as" | "than" | "after" | "before" | "like")
+            if prev_pos.is_some_and(|p| {
+                // (A count stands alone: "12 alleged members", not "an F-16 conducted".)
+                let count =
+                    is_number(norm(p)) && (p == 0 || tokens.get(p - 1).end < tokens.get(p).start);
+                (class(p, C_PREP) || count) && covering[p].is_none()
+            }) && !matches!(prev, "by" | "as" | "than" | "after" | "before" | "like")
                 && forms
                     .iter()
                     .all(|&(_, f)| matches!(f, VerbForm::Participle | VerbForm::Past))
@@ -802,7 +806,12 @@ impl<'d> Coder<'d> {
                     let mut in_phrase = false;
                     while k > 0 && pp - k < 5 {
                         k -= 1;
-                        if class(k, C_DET) && !class(k, C_PREP) || is_number(norm(k)) {
+                        // A determiner, a count, or a list comma opens the phrase
+                        // (", artillery shells, and", ", including probes into").
+                        if class(k, C_DET) && !class(k, C_PREP)
+                            || is_number(norm(k))
+                            || norm(k) == ","
+                        {
                             in_phrase = norm(k) != "'s";
                             break;
                         }
@@ -1391,6 +1400,16 @@ impl<'d> Coder<'d> {
                 let mut k = m.start;
                 while k > 0 && class(k - 1, C_DET) && !class(k - 1, C_PREP) {
                     k -= 1;
+                }
+                // ", including the cities of Kyiv and Dnipro,": examples inside a list
+                // are not the subject.
+                let example = (m.start.saturating_sub(6)..m.start)
+                    .rev()
+                    .take_while(|&b| norm(b) != "," || b + 1 == m.start)
+                    .any(|b| matches!(norm(b), "including" | "includes" | "include"));
+                if example {
+                    t = m.start;
+                    continue;
                 }
                 // "a member of the Syrian parliament": "of" ties the actor to a head noun
                 // that is no actor itself, so the actor is the subject.

@@ -171,6 +171,17 @@ pub fn find_mentions(
                 i = end;
                 continue;
             }
+            // "a Chinese-made drone", "Russian-built jets": where a thing was made.
+            if end + 1 < n
+                && tokens.norm(end) == "-"
+                && matches!(
+                    tokens.norm(end + 1),
+                    "made" | "built" | "manufactured" | "designed" | "produced" | "supplied"
+                )
+            {
+                i = end + 2;
+                continue;
+            }
             raws.push(Raw {
                 start: i,
                 end,

@@ -365,3 +365,43 @@ fn meetings_in_a_place_are_between_the_parties() {
     );
     assert!(!e.iter().any(|e| e.root == "19"), "{:?}", triples(&e));
 }
+
+#[test]
+fn examples_products_and_counts_are_not_actors_or_verbs() {
+    // Examples inside ", including ...," are not the subject.
+    let e = code(
+        "A series of Russian airstrikes across Ukraine, including the cities of Kyiv and Dnipro, kill at least 23 people.",
+        "2025-11-06",
+    );
+    assert!(has(&e, "RUS", "", "19"), "{:?}", triples(&e));
+    assert!(
+        !e.iter().any(|e| e.source.starts_with("UKR")),
+        "{:?}",
+        triples(&e)
+    );
+    // Where a thing was made is no actor.
+    let e = code(
+        "The Sudanese Army shot down a Chinese-made drone in North Kordofan.",
+        "2025-11-06",
+    );
+    assert!(
+        !e.iter().any(|e| e.target.starts_with("CHN")),
+        "{:?}",
+        triples(&e)
+    );
+    // "12 alleged members": an adjective after a count; "an F-16 conducted": a verb.
+    let e = code(
+        "Argentina announced the arrest of 12 alleged members of Tren de Aragua.",
+        "2025-11-06",
+    );
+    assert!(!e.iter().any(|e| e.root == "11"), "{:?}", triples(&e));
+    let e = code(
+        "A Turkish F-16 conducted an airstrike in Lower Shabelle, killing 35 Al-Shabaab militants.",
+        "2025-11-06",
+    );
+    assert!(
+        e.iter().any(|e| e.source == "TUR" && e.root == "19"),
+        "{:?}",
+        triples(&e)
+    );
+}
