@@ -289,6 +289,32 @@ fn mark_complement(tokens: &Tokens, covering: &[Option<usize>], pos: usize, out:
     }
 }
 
+/// Verbs of saying whose complement may carry a demand ("said Sudan must").
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "declared",
+    "declares",
+    "announced",
+    "announces",
+    "stated",
+    "states",
+    "insisted",
+    "insists",
+    "reiterated",
+    "reiterates",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "added",
+    "told",
+    "tells",
+    "stressed",
+    "stresses",
+];
+
 /// Nouns after a place name that make it a topic, not an actor ("the Gaza war").
 const TOPIC_HEADS: &[&str] = &[
     "war", "wars", "conflict", "crisis", "issue", "question", "dossier", "file", "dispute",
@@ -752,6 +778,20 @@ impl<'d> Coder<'d> {
             {
                 continue;
             }
+            // "rejected calls for", "denied reports that": an -s word right after a
+            // past-tense verb is that verb's object, a plural noun.
+            if forms.iter().all(|&(_, f)| f == VerbForm::ThirdSingular)
+                && prev_pos.is_some_and(|p| {
+                    covering[p].is_none()
+                        && !class(p, C_AUX)
+                        && d.verbs_of(ids[p]).iter().any(|&(_, f)| f == VerbForm::Past)
+                        && d.verbs_of(ids[p])
+                            .iter()
+                            .all(|&(_, f)| matches!(f, VerbForm::Past | VerbForm::Participle))
+                })
+            {
+                continue;
+            }
             // "what it called", "what he described as": naming, not an event.
             if i >= 2 && norm(i - 2) == "what" {
                 continue;
@@ -790,7 +830,10 @@ impl<'d> Coder<'d> {
                             && i + 2 < n
                             && matches!(norm(i + 2), "least" | "most")))
                     || matches!(norm(i + 1), "," | "." | ";");
-                if participle && plain_noun && next_is_prep {
+                // ... but a particle makes a phrasal verb: "unions called off the strike".
+                let particle = i + 1 < n
+                    && matches!(norm(i + 1), "off" | "up" | "out" | "down" | "back" | "away");
+                if participle && plain_noun && next_is_prep && !particle {
                     continue;
                 }
                 // A noun compound inside a noun phrase: "a Russian missile strike on ...".
@@ -873,6 +916,11 @@ impl<'d> Coder<'d> {
             let clause_end = (pos + 1..n)
                 .find(|&j| class(j, C_BARRIER) && covering[j].is_none())
                 .unwrap_or(n);
+            // Patterns may reach past "as" ("used civilians as human shields",
+            // "denounced as a crime"); the target search stops there.
+            let pattern_end = (pos + 1..n)
+                .find(|&j| class(j, C_BARRIER) && covering[j].is_none() && norm(j) != "as")
+                .unwrap_or(n);
             // Best pattern.
             let mut best: Option<(&VerbPattern, Slots, VerbForm, u32)> = None;
             for c in group {
@@ -881,7 +929,7 @@ impl<'d> Coder<'d> {
                 let verb = &d.verbs[c.verb as usize];
                 candidates_buf.clear();
                 candidates_buf.extend_from_slice(&verb.without_first_word);
-                for id in &ids[pos + 1..clause_end] {
+                for id in &ids[pos + 1..pattern_end] {
                     if let Some(list) = verb.by_first_word.get(id) {
                         candidates_buf.extend_from_slice(list);
                     }
@@ -891,7 +939,7 @@ impl<'d> Coder<'d> {
                 for &k in candidates_buf.iter() {
                     let p = &verb.patterns[k as usize];
                     if let Some(slots) =
-                        self.match_pattern(p, pos, clause_end, classes, ids, &starting, &mentions)
+                        self.match_pattern(p, pos, pattern_end, classes, ids, &starting, &mentions)
                     {
                         if best.as_ref().is_none_or(|b| p.weight > b.0.weight) {
                             best = Some((p, slots, c.form, c.verb));
@@ -977,12 +1025,25 @@ impl<'d> Coder<'d> {
             coded_positions.push(pos);
             // Negation between the subject (or clause start) and the verb.
             let neg_from = pos.saturating_sub(4);
-            if (neg_from..pos).any(|j| class(j, C_NEG)) || is_obligation(tokens, pos) {
+            if (neg_from..pos).any(|j| class(j, C_NEG)) {
                 continue;
             }
+            // "declared that China must drop barriers": no act of China's, but a
+            // demand of the speaker's on China.
+            let demand = if is_obligation(tokens, pos) {
+                let Some(pair) = self.demand_pair(subject, &mentions, &subjects, tokens) else {
+                    continue;
+                };
+                let Some(info) = d.codes.get("100") else {
+                    continue;
+                };
+                Some((pair, info))
+            } else {
+                None
+            };
             // The content of a demand, appeal or threat ("demanded that Sudan end
             // curbs") is what is asked for, not something that happened.
-            if demanded[pos] {
+            if demanded[pos] && demand.is_none() {
                 continue;
             }
             let mut info = d.codes.info(code_id);
@@ -1186,6 +1247,13 @@ impl<'d> Coder<'d> {
                             | "within"
                     )
             };
+            let (source, target) = match demand {
+                Some(((speaker, addressee), demand_info)) => {
+                    info = demand_info;
+                    (Some(speaker), Some(addressee))
+                }
+                None => (source, target),
+            };
             // A compound subject with no target acts on itself: "X and Y reach a deal".
             // Only cooperation and fighting are mutual ("meet", "sign", "clash");
             // "X, Y and Z close their airspace" is no event between them.
@@ -1319,6 +1387,29 @@ impl<'d> Coder<'d> {
             }
         }
         (mention_spans, events)
+    }
+
+    /// For an obligation ("... that X must ..."), the speaker of the statement
+    /// that carries it and the one obliged: `(speaker, X)`.
+    fn demand_pair(
+        &self,
+        obliged: Option<usize>,
+        mentions: &[ActorMention],
+        earlier: &[(usize, Option<usize>)],
+        tokens: &Tokens,
+    ) -> Option<(usize, usize)> {
+        let x = obliged?;
+        let mut b = mentions[x].start;
+        while b > 0 && word_class(tokens.norm(b - 1)) & C_DET != 0 {
+            b -= 1;
+        }
+        let before = tokens.norm(b.checked_sub(1)?);
+        if !(before == "that" || SPEECH_VERBS.contains(&before)) {
+            return None;
+        }
+        let (_, speaker) = earlier.iter().rev().find(|(p, _)| *p < b)?;
+        let speaker = (*speaker)?;
+        (speaker != x && mentions[speaker].codes != mentions[x].codes).then_some((speaker, x))
     }
 
     /// The subject mention of the verb at `pos`.

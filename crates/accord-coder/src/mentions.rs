@@ -171,12 +171,45 @@ pub fn find_mentions(
                 i = end;
                 continue;
             }
-            // "a Chinese-made drone", "Russian-built jets": where a thing was made.
+            // "the Paris agreement", "the Minsk accords", "the Astana format": a capital
+            // naming a text or a process is no government.
+            if matches!(entry, ActorEntry::Place(_, PlaceForm::Capital))
+                && end < n
+                && matches!(
+                    tokens.norm(end),
+                    "agreement"
+                        | "agreements"
+                        | "accord"
+                        | "accords"
+                        | "format"
+                        | "process"
+                        | "declaration"
+                        | "protocol"
+                        | "convention"
+                        | "conventions"
+                        | "club"
+                        | "principles"
+                        | "group"
+                        | "treaty"
+                )
+            {
+                i = end;
+                continue;
+            }
+            // "a Chinese-made drone", "a Togo-registered tanker": where a thing was made
+            // or registered.
             if end + 1 < n
                 && tokens.norm(end) == "-"
                 && matches!(
                     tokens.norm(end + 1),
-                    "made" | "built" | "manufactured" | "designed" | "produced" | "supplied"
+                    "made"
+                        | "built"
+                        | "manufactured"
+                        | "designed"
+                        | "produced"
+                        | "supplied"
+                        | "registered"
+                        | "flagged"
                 )
             {
                 i = end + 2;

@@ -405,3 +405,35 @@ fn examples_products_and_counts_are_not_actors_or_verbs() {
         triples(&e)
     );
 }
+
+#[test]
+fn demands_names_and_plural_objects() {
+    // "said that X must ...": the speaker's demand on X.
+    let e = code(
+        "A senior British minister reiterated that Libya must hand over the suspects.",
+        "2025-11-06",
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.source.starts_with("GBR") && e.target == "LBY" && e.root == "10"),
+        "{:?}",
+        triples(&e)
+    );
+    assert!(!e.iter().any(|e| e.source == "LBY"), "{:?}", triples(&e));
+    // A capital naming a treaty is no government.
+    let e = code(
+        "The Finnish Parliament votes to withdraw from the Ottawa Treaty.",
+        "2025-11-06",
+    );
+    assert!(
+        !e.iter().any(|e| e.target.starts_with("CAN")),
+        "{:?}",
+        triples(&e)
+    );
+    // "rejected calls for ...": "calls" is the object, not a second verb.
+    let e = code(
+        "Israel rejected calls for a ceasefire with Hamas.",
+        "2025-11-06",
+    );
+    assert!(!e.iter().any(|e| e.root == "02"), "{:?}", triples(&e));
+}
