@@ -65,11 +65,15 @@ fn triples(ts: &[accord_eval::Triple]) -> String {
 }
 
 /// Runs `accord eval`.
-pub fn run(args: EvalArgs) -> Result<ExitCode> {
-    let dict = if args.dict.is_empty() {
-        None
-    } else {
+pub fn run(args: EvalArgs, data: Option<&PathBuf>) -> Result<ExitCode> {
+    let (kind, _) = accord_eval::find_suite(&args.suite).map_err(|e| anyhow!("{e}"))?;
+    let dict = if !args.dict.is_empty() {
         Some(load_dict(&args.dict)?)
+    } else if let (Some(dir), accord_eval::SuiteKind::Plover) = (data, kind) {
+        // PLOVER is scored with accord's own dictionaries: `--data` picks them.
+        Some(crate::load_dictionary(Some(dir))?)
+    } else {
+        None
     };
     let report = accord_eval::run(&args.suite, dict).map_err(|e| anyhow!("{e}"))?;
     let mut o = std::io::stdout().lock();

@@ -459,7 +459,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Command::Eval(args) => return eval::run(args),
+        Command::Eval(args) => return eval::run(args, cli.data.as_ref()),
         Command::Members(args) => story::members(args, cli.data.as_ref())?,
         Command::Relations(args) => story::relations(args, cli.data.as_ref())?,
         Command::Quotes(args) => story::quotes(args)?,
