@@ -832,7 +832,10 @@ impl<'d> Coder<'d> {
                     || matches!(norm(i + 1), "," | "." | ";");
                 // ... but a particle makes a phrasal verb: "unions called off the strike".
                 let particle = i + 1 < n
-                    && matches!(norm(i + 1), "off" | "up" | "out" | "down" | "back" | "away");
+                    && matches!(norm(i + 1), "off" | "up" | "out" | "down" | "back" | "away")
+                    && forms
+                        .iter()
+                        .any(|&(v, _)| d.verbs[v as usize].by_first_word.contains_key(&ids[i + 1]));
                 if participle && plain_noun && next_is_prep && !particle {
                     continue;
                 }
@@ -1162,6 +1165,21 @@ impl<'d> Coder<'d> {
                                     // "its Gulf war with Iraq": a place naming a war
                                     // or a dispute is no one acted on.
                                     && !(end < n && TOPIC_HEADS.contains(&norm(end)))
+                                    // "on the Thai border": where, not whom ("captured
+                                    // Afghan border posts" keeps its target).
+                                    && !(end < n
+                                        && matches!(norm(end), "border" | "frontier" | "coast")
+                                        && {
+                                            let mut k = j;
+                                            while k > 0 && class(k - 1, C_DET) && !class(k - 1, C_PREP) {
+                                                k -= 1;
+                                            }
+                                            k > 0
+                                                && matches!(
+                                                    norm(k - 1),
+                                                    "on" | "near" | "along" | "at" | "across" | "over"
+                                                )
+                                        })
                             })
                         })
                     })

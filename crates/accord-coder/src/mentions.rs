@@ -196,20 +196,28 @@ pub fn find_mentions(
                 i = end;
                 continue;
             }
-            // "a Chinese-made drone", "a Togo-registered tanker": where a thing was made
-            // or registered.
+            // "in Western Cambodia": a direction before a place is part of where.
+            if matches!(entry, ActorEntry::Place(_, PlaceForm::Adjective))
+                && t.capitalized
+                && matches!(
+                    tokens.norm(i),
+                    "western" | "eastern" | "northern" | "southern" | "central"
+                )
+                && end < n
+                && dict
+                    .longest_actor(ids, true, false, end)
+                    .is_some_and(|(_, e)| matches!(e, ActorEntry::Place(..)))
+            {
+                i = end;
+                continue;
+            }
+            // "a Chinese-made drone", "Russian-built jets": where a thing was made ("a
+            // Russian-flagged tanker" stays: the flag state is whose ship it is).
             if end + 1 < n
                 && tokens.norm(end) == "-"
                 && matches!(
                     tokens.norm(end + 1),
-                    "made"
-                        | "built"
-                        | "manufactured"
-                        | "designed"
-                        | "produced"
-                        | "supplied"
-                        | "registered"
-                        | "flagged"
+                    "made" | "built" | "manufactured" | "designed" | "produced" | "supplied"
                 )
             {
                 i = end + 2;

@@ -437,3 +437,19 @@ fn demands_names_and_plural_objects() {
     );
     assert!(!e.iter().any(|e| e.root == "02"), "{:?}", triples(&e));
 }
+
+#[test]
+fn directions_and_borders_are_where() {
+    let e = code(
+        "Vietnamese forces retook a village in Western Cambodia.",
+        "2025-11-06",
+    );
+    assert!(!e.iter().any(|e| e.target == "WST"), "{:?}", triples(&e));
+    let e = code(
+        "Burmese troops captured a rebel stronghold on the Thai border.",
+        "2025-11-06",
+    );
+    assert!(!e.iter().any(|e| e.target == "THA"), "{:?}", triples(&e));
+    let e = code("Pakistan captured 19 Afghan border posts.", "2025-11-06");
+    assert!(has(&e, "PAK", "AFG", "19"), "{:?}", triples(&e));
+}
