@@ -804,7 +804,12 @@ impl Dictionary {
         let agents = std::mem::take(&mut self.actors.agents);
         for (i, a) in agents.iter().enumerate() {
             for n in &a.nouns {
-                for f in noun_forms(&n.to_lowercase()) {
+                let forms = if a.exact {
+                    vec![n.to_lowercase()]
+                } else {
+                    noun_forms(&n.to_lowercase())
+                };
+                for f in forms {
                     self.add_phrase(&f, ActorEntry::Agent(i as u32), CaseRule::Any);
                 }
             }
