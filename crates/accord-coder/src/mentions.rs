@@ -116,6 +116,9 @@ pub struct MentionContext {
     /// An agent with no actor codes with PETRARCH's missing-actor mark,
     /// `---AGT` ("a senior official" -> `---GOV`).
     pub anonymous_agents: bool,
+    /// PETRARCH's agent rules: every agent of the noun phrase is added to
+    /// its actor ([`crate::petrarch::stack_agents`]).
+    pub petrarch: bool,
 }
 
 /// Finds the actor mentions of a tokenized sentence.
@@ -421,7 +424,9 @@ pub fn find_mentions(
         // Adjective compounds before an agent got the agent only on the last one.
         if m.codes.len() > 1 {
             if let Some(last) = m.codes.last().cloned() {
-                if last.len() == 6 {
+                // Only a country's agent is shared: "Israeli and Palestinian
+                // officials", not the `EEU` of `IGOEEU` ("the Philippines and the EU").
+                if last.len() == 6 && last.get(..3).is_some_and(|c| dict.place(c).is_some()) {
                     let agent_suffix = &last[3..];
                     for c in m.codes.iter_mut() {
                         if c.len() == 3 {
@@ -489,6 +494,9 @@ pub fn find_mentions(
             m.codes.dedup();
             out.push(m);
         }
+    }
+    if ctx.petrarch {
+        crate::petrarch::stack_agents(dict, tokens, ids, &mut out);
     }
     if let Some(lp) = out.iter().rev().find(|m| m.person.is_some() && !m.pronoun) {
         if let (Some(pi), Some(c)) = (lp.person, lp.codes.first()) {

@@ -6,8 +6,9 @@
 //! when `require_dyad` is off: the speaker against no one, written
 //! `(---GOV, ---, 023)`.
 
-use crate::mentions::MentionContext;
+use crate::mentions::{ActorMention, MentionContext};
 use crate::{CodedEvent, Coder, Scratch};
+use accord_dict::{ActorEntry, Dictionary};
 use accord_text::{Date, Tokens};
 
 impl Coder<'_> {
@@ -54,6 +55,7 @@ impl Coder<'_> {
         };
         let mut ctx = MentionContext {
             anonymous_agents: true,
+            petrarch: true,
             ..MentionContext::default()
         };
         let mut scratch = Scratch::default();
@@ -93,4 +95,131 @@ fn has_object(clause: &str, at: usize) -> bool {
                 )
             })
     })
+}
+
+/// PETRARCH's agents: every agent phrase of an actor's noun phrase adds its
+/// code, overlapping phrases included ("main opposition group": `MOP` and
+/// `OPP`); prefix agents (`NGO~`) go before the actor in the order found,
+/// others after it; an agent already in the code is not repeated; "former"
+/// right before the actor or an agent makes the agents `ELI` (TABARI
+/// manual 5.4.1). Compounds and people are left as they are.
+pub(crate) fn stack_agents(
+    dict: &Dictionary,
+    tokens: &Tokens,
+    ids: &[u32],
+    mentions: &mut [ActorMention],
+) {
+    let n = tokens.len();
+    let phrase_at = |k: usize| {
+        let t = tokens.get(k);
+        dict.longest_actor(ids, t.capitalized, t.all_upper, k)
+    };
+    let agent_at = |k: usize| match phrase_at(k) {
+        Some((end, ActorEntry::Agent(a))) => Some((end, a)),
+        _ => None,
+    };
+    let bounds: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+    let free = |k: usize, own: usize| {
+        !bounds
+            .iter()
+            .enumerate()
+            .any(|(i, &(a, b))| i != own && (a..b).contains(&k))
+    };
+    for (mi, m) in mentions.iter_mut().enumerate() {
+        if m.codes.len() != 1 || m.person.is_some() || m.pronoun {
+            continue;
+        }
+        // The actor's own phrase: the first non-agent dictionary phrase.
+        let mut k = m.start;
+        let mut actor = None;
+        while k < m.end {
+            match phrase_at(k) {
+                Some((_, ActorEntry::Agent(_))) | None => k += 1,
+                Some((end, entry)) => {
+                    actor = Some((k, end, entry));
+                    break;
+                }
+            }
+        }
+        let Some((a0, a1, entry)) = actor else {
+            continue;
+        };
+        let base = match entry {
+            ActorEntry::Place(p, _) => dict.actors.places.get(p as usize).map(|x| x.code.clone()),
+            ActorEntry::Organization(o) => dict
+                .actors
+                .organizations
+                .get(o as usize)
+                .map(|x| x.code.clone()),
+            _ => None,
+        };
+        let Some(base) = base else {
+            continue;
+        };
+        // The noun phrase: agent phrases and "former" just before the
+        // mention, agent phrases just after it.
+        let mut from = m.start;
+        while from > 0 && free(from - 1, mi) {
+            if tokens.norm(from - 1) == "former" {
+                from -= 1;
+                continue;
+            }
+            let agent_start = (from.saturating_sub(4)..from).find(|&s| {
+                agent_at(s).is_some_and(|(end, _)| end == from) && (s..from).all(|j| free(j, mi))
+            });
+            match agent_start {
+                Some(s) => from = s,
+                None => break,
+            }
+        }
+        let mut to = m.end;
+        while to < n && free(to, mi) {
+            match agent_at(to) {
+                Some((end, _)) if (to..end).all(|j| free(j, mi)) => to = end,
+                _ => break,
+            }
+        }
+        let mut prefixes: Vec<String> = Vec::new();
+        let mut suffixes: Vec<String> = Vec::new();
+        let mut former = false;
+        for k in from..to {
+            if (a0..a1).contains(&k) {
+                continue;
+            }
+            if tokens.norm(k) == "former" && (k + 1 == a0 || agent_at(k + 1).is_some()) {
+                former = true;
+            }
+            let Some((_, a)) = agent_at(k) else {
+                continue;
+            };
+            let Some(code) = dict.actors.agents.get(a as usize).map(|x| x.code.as_str()) else {
+                continue;
+            };
+            match code.strip_suffix('~') {
+                Some(p) => prefixes.push(p.to_string()),
+                None => suffixes.push(code.to_string()),
+            }
+        }
+        if prefixes.is_empty() && suffixes.is_empty() {
+            continue;
+        }
+        if former && !suffixes.is_empty() {
+            suffixes = vec!["ELI".to_string()];
+        }
+        let has = |code: &str, part: &str| code.as_bytes().chunks(3).any(|c| c == part.as_bytes());
+        let mut code = base;
+        for s in suffixes {
+            if !has(&code, &s) {
+                code.push_str(&s);
+            }
+        }
+        for p in prefixes {
+            if !has(&code, &p) {
+                code = format!("{p}{code}");
+            }
+        }
+        m.codes[0] = code;
+        m.start = m.start.min(from);
+        m.end = m.end.max(to);
+    }
 }
