@@ -372,6 +372,7 @@ pub fn find_mentions(
         let (mut m, agent) = units[idx].clone();
         idx += 1;
         // Coordination: M1 [, M2]* [,] and|or [the] Mn.
+        let mut last_start = m.start;
         while let Some((nx, nagent)) = units.get(idx) {
             let between: Vec<&str> = (m.end..nx.start).map(norm).collect();
             let joins = matches!(
@@ -416,13 +417,24 @@ pub fn find_mentions(
                 }
             }
             // Country adjectives sharing an agent: "Israeli and Palestinian officials".
+            last_start = nx.start;
             m.codes.extend(nx.codes.iter().cloned());
             m.end = nx.end;
             m.possessive = nx.possessive;
             idx += 1;
         }
-        // Adjective compounds before an agent got the agent only on the last one.
-        if m.codes.len() > 1 {
+        // Adjective compounds before an agent got the agent only on the last one
+        // (not when the agent leads its own phrase: "A and the government of B").
+        let agent_first = matches!(
+            dict.longest_actor(
+                ids,
+                tokens.get(last_start).capitalized,
+                tokens.get(last_start).all_upper,
+                last_start
+            ),
+            Some((_, ActorEntry::Agent(_)))
+        );
+        if m.codes.len() > 1 && !agent_first {
             if let Some(last) = m.codes.last().cloned() {
                 // Only a country's agent is shared: "Israeli and Palestinian
                 // officials", not the `EEU` of `IGOEEU` ("the Philippines and the EU").

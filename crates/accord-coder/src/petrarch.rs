@@ -102,7 +102,10 @@ fn has_object(clause: &str, at: usize) -> bool {
 /// `OPP`); prefix agents (`NGO~`) go before the actor in the order found,
 /// others after it; an agent already in the code is not repeated; "former"
 /// right before the actor or an agent makes the agents `ELI` (TABARI
-/// manual 5.4.1). Compounds and people are left as they are.
+/// manual 5.4.1). Agents joined by "and" are alternatives sharing what
+/// precedes them ("Danish Islamist media and government": `DNKMOSMED`,
+/// `DNKMOSGOV`), for each actor of a compound they precede ("lawmakers and
+/// officials in A and B"). People are left as they are.
 pub(crate) fn stack_agents(
     dict: &Dictionary,
     tokens: &Tokens,
@@ -126,34 +129,34 @@ pub(crate) fn stack_agents(
             .any(|(i, &(a, b))| i != own && (a..b).contains(&k))
     };
     for (mi, m) in mentions.iter_mut().enumerate() {
-        if m.codes.len() != 1 || m.person.is_some() || m.pronoun {
+        if m.person.is_some() || m.pronoun {
             continue;
         }
-        // The actor's own phrase: the first non-agent dictionary phrase.
+        // The actors' own phrases: the non-agent dictionary phrases.
+        let mut actors: Vec<(usize, usize, String)> = Vec::new();
         let mut k = m.start;
-        let mut actor = None;
         while k < m.end {
-            match phrase_at(k) {
-                Some((_, ActorEntry::Agent(_))) | None => k += 1,
-                Some((end, entry)) => {
-                    actor = Some((k, end, entry));
-                    break;
-                }
+            let (end, code) = match phrase_at(k) {
+                Some((end, ActorEntry::Place(p, _))) => (
+                    end,
+                    dict.actors.places.get(p as usize).map(|x| x.code.clone()),
+                ),
+                Some((end, ActorEntry::Organization(o))) => (
+                    end,
+                    dict.actors
+                        .organizations
+                        .get(o as usize)
+                        .map(|x| x.code.clone()),
+                ),
+                Some((end, ActorEntry::Person(_))) => (end, None),
+                _ => (k + 1, None),
+            };
+            if let Some(c) = code {
+                actors.push((k, end, c));
             }
+            k = end;
         }
-        let Some((a0, a1, entry)) = actor else {
-            continue;
-        };
-        let base = match entry {
-            ActorEntry::Place(p, _) => dict.actors.places.get(p as usize).map(|x| x.code.clone()),
-            ActorEntry::Organization(o) => dict
-                .actors
-                .organizations
-                .get(o as usize)
-                .map(|x| x.code.clone()),
-            _ => None,
-        };
-        let Some(base) = base else {
+        let Some(&(a0, _, _)) = actors.first() else {
             continue;
         };
         // The noun phrase: agent phrases and "former" just before the
@@ -179,47 +182,88 @@ pub(crate) fn stack_agents(
                 _ => break,
             }
         }
-        let mut prefixes: Vec<String> = Vec::new();
-        let mut suffixes: Vec<String> = Vec::new();
+        // Agent phrases in runs split at "and"/"or".
+        let mut runs: Vec<Vec<&str>> = Vec::new();
+        let mut last_end = from;
+        let mut last_agent = None;
         let mut former = false;
         for k in from..to {
-            if (a0..a1).contains(&k) {
+            if actors.iter().any(|&(a, b, _)| (a..b).contains(&k)) {
                 continue;
             }
             if tokens.norm(k) == "former" && (k + 1 == a0 || agent_at(k + 1).is_some()) {
                 former = true;
             }
-            let Some((_, a)) = agent_at(k) else {
+            let Some((end, a)) = agent_at(k) else {
                 continue;
             };
             let Some(code) = dict.actors.agents.get(a as usize).map(|x| x.code.as_str()) else {
                 continue;
             };
-            match code.strip_suffix('~') {
-                Some(p) => prefixes.push(p.to_string()),
-                None => suffixes.push(code.to_string()),
+            let joined = (last_end..k).any(|j| matches!(tokens.norm(j), "and" | "or"));
+            match runs.last_mut() {
+                Some(run) if !joined => run.push(code),
+                _ => runs.push(vec![code]),
             }
+            last_end = last_end.max(end);
+            last_agent = Some(k);
         }
-        if prefixes.is_empty() && suffixes.is_empty() {
+        if runs.is_empty() {
             continue;
         }
-        if former && !suffixes.is_empty() {
-            suffixes = vec!["ELI".to_string()];
+        // Several actors: only agents joined before all of them are shared out.
+        let compound = actors.len() > 1 || m.codes.len() > 1;
+        if compound && (runs.len() < 2 || last_agent.is_some_and(|k| k > a0)) {
+            continue;
         }
-        let has = |code: &str, part: &str| code.as_bytes().chunks(3).any(|c| c == part.as_bytes());
-        let mut code = base;
-        for s in suffixes {
-            if !has(&code, &s) {
-                code.push_str(&s);
+        let combos: Vec<Vec<&str>> = match runs.split_first() {
+            Some((first, rest)) if !rest.is_empty() => {
+                let (head, shared) = first.split_last().unwrap_or((&"", &[]));
+                std::iter::once(vec![*head])
+                    .chain(rest.iter().cloned())
+                    .map(|alt| shared.iter().copied().chain(alt).collect())
+                    .collect()
+            }
+            _ => runs,
+        };
+        let mut codes: Vec<String> = Vec::new();
+        for (_, _, base) in &actors {
+            for combo in &combos {
+                let code = compose(base, combo, former);
+                if !codes.contains(&code) {
+                    codes.push(code);
+                }
             }
         }
-        for p in prefixes {
-            if !has(&code, &p) {
-                code = format!("{p}{code}");
-            }
-        }
-        m.codes[0] = code;
+        m.codes = codes;
         m.start = m.start.min(from);
         m.end = m.end.max(to);
     }
+}
+
+/// An actor code with its agents: prefix agents (`NGO~`) before it in the
+/// order given, others after it, none repeated; `former` makes the others
+/// `ELI`.
+fn compose(base: &str, agents: &[&str], former: bool) -> String {
+    let has = |code: &str, part: &str| code.as_bytes().chunks(3).any(|c| c == part.as_bytes());
+    let mut code = base.to_string();
+    let mut suffixes: Vec<&str> = agents
+        .iter()
+        .copied()
+        .filter(|a| !a.is_empty() && !a.ends_with('~'))
+        .collect();
+    if former && !suffixes.is_empty() {
+        suffixes = vec!["ELI"];
+    }
+    for s in suffixes {
+        if !has(&code, s) {
+            code.push_str(s);
+        }
+    }
+    for p in agents.iter().filter_map(|a| a.strip_suffix('~')) {
+        if !has(&code, p) {
+            code = format!("{p}{code}");
+        }
+    }
+    code
 }
