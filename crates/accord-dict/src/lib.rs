@@ -683,7 +683,9 @@ impl Dictionary {
             None if self.stems.is_empty() && !self.options.tabari => UNKNOWN,
             None => {
                 let id = self.stem_id(norm);
-                if id != UNKNOWN || !self.options.tabari {
+                // PETRARCH conjugates its verbs and pluralizes its nouns itself
+                // ("departes" is no form of DEPART).
+                if id != UNKNOWN || !self.options.tabari || self.options.petrarch {
                     return id;
                 }
                 // TABARI's regular endings apply even to exact (`_`) words:
