@@ -110,7 +110,7 @@ pub(crate) fn stack_agents(
     dict: &Dictionary,
     tokens: &Tokens,
     ids: &[u32],
-    mentions: &mut [ActorMention],
+    mentions: &mut Vec<ActorMention>,
 ) {
     let n = tokens.len();
     let phrase_at = |k: usize| {
@@ -128,8 +128,9 @@ pub(crate) fn stack_agents(
             .enumerate()
             .any(|(i, &(a, b))| i != own && (a..b).contains(&k))
     };
-    for (mi, m) in mentions.iter_mut().enumerate() {
-        if m.person.is_some() || m.pronoun {
+    for mi in 0..mentions.len() {
+        let m = &mentions[mi];
+        if m.person.is_some() || m.pronoun || m.codes.is_empty() {
             continue;
         }
         // The actors' own phrases: the non-agent dictionary phrases.
@@ -176,12 +177,36 @@ pub(crate) fn stack_agents(
             }
         }
         let mut to = m.end;
+        // "X's awful and evil minister": a possessive's modifiers up to its agent.
+        if to < n && tokens.norm(to) == "'s" {
+            let modifier = |j: usize| {
+                let t = tokens.get(j);
+                t.kind == accord_text::TokenKind::Word
+                    && !t.capitalized
+                    && dict.verbs_of(ids[j]).is_empty()
+                    && phrase_at(j).is_none()
+            };
+            let head = (to + 1..n.min(to + 5))
+                .take_while(|&j| free(j, mi))
+                .find(|&j| !modifier(j));
+            if let Some(h) = head.filter(|&h| agent_at(h).is_some()) {
+                to = h;
+            }
+        }
         while to < n && free(to, mi) {
             match agent_at(to) {
                 Some((end, _)) if (to..end).all(|j| free(j, mi)) => to = end,
                 _ => break,
             }
         }
+        // A title's name is part of the phrase: "minister Calimehtar".
+        let named = (to > m.end)
+            .then(|| mentions.iter().position(|x| x.start == to))
+            .flatten()
+            .filter(|&j| {
+                let x = &mentions[j];
+                x.codes.len() == 1 && x.end - x.start <= 2 && tokens.get(x.start).capitalized
+            });
         // Agent phrases in runs split at "and"/"or".
         let mut runs: Vec<Vec<&str>> = Vec::new();
         let mut last_end = from;
@@ -235,10 +260,20 @@ pub(crate) fn stack_agents(
                 }
             }
         }
+        let end = named.map_or(to, |j| mentions[j].end);
+        if let Some(j) = named {
+            mentions[j].codes.clear();
+        }
+        let m = &mut mentions[mi];
+        if end > m.end {
+            // The possessive now leads a longer phrase.
+            m.possessive = end < n && tokens.norm(end) == "'s";
+        }
         m.codes = codes;
         m.start = m.start.min(from);
-        m.end = m.end.max(to);
+        m.end = m.end.max(end);
     }
+    mentions.retain(|m| !m.codes.is_empty());
 }
 
 /// An actor code with its agents: prefix agents (`NGO~`) before it in the
