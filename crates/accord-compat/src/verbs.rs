@@ -480,9 +480,17 @@ fn flush(
             }
         }
         let default = v.code.clone().or_else(|| b.code.clone());
+        // The words of a multi-word verb before its head stand right before
+        // the head in every pattern: `- WILL NOT *` of `WIRE_+TAP` is
+        // "will not wire tap".
         let with_before = |elems: &[RawElem]| -> Vec<RawElem> {
-            let mut e = before.clone();
-            e.extend_from_slice(elems);
+            let at = elems
+                .iter()
+                .position(|e| matches!(e, RawElem::Verb))
+                .unwrap_or(0);
+            let mut e = elems[..at].to_vec();
+            e.extend(before.iter().cloned());
+            e.extend_from_slice(&elems[at..]);
             e
         };
         if let Some(code) = default {
