@@ -477,7 +477,6 @@ impl<'d> Coder<'d> {
         let date = date.or(article.date);
         let mut ctx = MentionContext {
             convert_agents: self.dict.options.tabari && self.tab_options().convert_agents,
-            petrarch: self.dict.options.petrarch,
             ..MentionContext::default()
         };
         let mut sentences = Vec::new();

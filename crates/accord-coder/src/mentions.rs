@@ -116,9 +116,6 @@ pub struct MentionContext {
     /// An agent with no actor codes with PETRARCH's missing-actor mark,
     /// `---AGT` ("a senior official" -> `---GOV`).
     pub anonymous_agents: bool,
-    /// PETRARCH's agent rules: every agent of the noun phrase is added to
-    /// its actor ([`crate::petrarch::stack_agents`]).
-    pub petrarch: bool,
 }
 
 /// Finds the actor mentions of a tokenized sentence.
@@ -507,7 +504,8 @@ pub fn find_mentions(
             out.push(m);
         }
     }
-    if ctx.petrarch {
+    // PETRARCH's agent rules: every agent of the noun phrase joins its actor.
+    if dict.options.petrarch {
         crate::petrarch::stack_agents(dict, tokens, ids, &mut out);
     }
     if let Some(lp) = out.iter().rev().find(|m| m.person.is_some() && !m.pronoun) {

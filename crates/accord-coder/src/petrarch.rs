@@ -55,7 +55,6 @@ impl Coder<'_> {
         };
         let mut ctx = MentionContext {
             anonymous_agents: true,
-            petrarch: true,
             ..MentionContext::default()
         };
         let mut scratch = Scratch::default();
@@ -194,7 +193,15 @@ pub(crate) fn stack_agents(
             }
         }
         while to < n && free(to, mi) {
-            match agent_at(to) {
+            // "media and government": a conjoined agent is part of the phrase.
+            let after_agent =
+                (to.saturating_sub(4)..to).any(|s| agent_at(s).is_some_and(|(e, _)| e == to));
+            let at = if matches!(tokens.norm(to), "and" | "or") && after_agent {
+                to + 1
+            } else {
+                to
+            };
+            match (at < n).then(|| agent_at(at)).flatten() {
                 Some((end, _)) if (to..end).all(|j| free(j, mi)) => to = end,
                 _ => break,
             }
