@@ -208,10 +208,11 @@ pub fn read_actors(
             }
         }
         let name = name.trim();
-        // TABARI: words apart by a space (not `_`) may be apart in the text
-        // ("PRINCE DOL_AMROTH" matches "the Prince of Dol_Amroth").
+        // TABARI and PETRARCH: words apart by a space (not `_`) may be apart
+        // in the text ("PRINCE DOL_AMROTH" matches "the Prince of Dol_Amroth",
+        // "ITHILEN TELEVISION" "Ithilen state-run television").
         let bare = name.trim_start_matches('+').trim();
-        if dialect == Dialect::Tabari && bare.contains(char::is_whitespace) {
+        if bare.contains(char::is_whitespace) {
             let chunks: Vec<String> = bare
                 .split_whitespace()
                 .map(|c| phrase_words(c, None))
