@@ -354,6 +354,11 @@ pub fn read_verbs(
                 diags.push(warn(path, n, "pattern without a [CODE]"));
                 continue;
             };
+            // PETRARCH has no complex events: a `[+++]` pattern is no pattern
+            // there, and the verb codes by its others.
+            if dialect == Dialect::Petrarch && code.trim_matches(['[', ']', ' ']) == "+++" {
+                continue;
+            }
             let paired = paired_code(code);
             let code = match parse_code(code) {
                 Ok(c) => c,
