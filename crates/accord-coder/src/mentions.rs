@@ -113,9 +113,6 @@ pub struct MentionContext {
     /// An agent with no actor is an actor of its own, `~AGT` (TABARI's
     /// `SET: CONVERT AGENTS`).
     pub convert_agents: bool,
-    /// An agent with no actor codes with PETRARCH's missing-actor mark,
-    /// `---AGT` ("a senior official" -> `---GOV`).
-    pub anonymous_agents: bool,
 }
 
 /// Finds the actor mentions of a tokenized sentence.
@@ -323,7 +320,9 @@ pub fn find_mentions(
                 m.codes.push(format!("~{}", agent_code(a)));
             }
         }
-        if ctx.anonymous_agents && m.codes.is_empty() {
+        // PETRARCH: an agent with no actor is an actor with the missing-actor
+        // mark ("a senior official" -> `---GOV`, "clerics" -> `---MOS`).
+        if dict.options.petrarch && m.codes.is_empty() {
             if let Some(a) = agent_only.take() {
                 m.codes.push(format!("---{}", agent_code(a)));
             }

@@ -53,10 +53,7 @@ impl Coder<'_> {
             explain: self.explain,
             tab: Some(tab),
         };
-        let mut ctx = MentionContext {
-            anonymous_agents: true,
-            ..MentionContext::default()
-        };
+        let mut ctx = MentionContext::default();
         let mut scratch = Scratch::default();
         let (_, found) = sub.code_sentence(article, index, clause, date, &mut ctx, &mut scratch);
         let shift = |s: [u32; 2]| [s[0] + from, s[1] + from];
@@ -120,18 +117,30 @@ pub(crate) fn stack_agents(
         Some((end, ActorEntry::Agent(a))) => Some((end, a)),
         _ => None,
     };
-    let bounds: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
-    let free = |k: usize, own: usize| {
+    // An agent with no actor (`---GOV`) joins the phrase of an actor next to
+    // it: it neither bounds phrases nor stays a code beside a real one.
+    let anonymous = |m: &ActorMention| m.codes.iter().all(|c| c.contains("---"));
+    for m in mentions.iter_mut() {
+        if !anonymous(m) {
+            m.codes.retain(|c| !c.contains("---"));
+        }
+    }
+    let bounds: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| !anonymous(m))
+        .map(|m| (m.start, m.end))
+        .collect();
+    let free = |k: usize, own: (usize, usize)| {
         !bounds
             .iter()
-            .enumerate()
-            .any(|(i, &(a, b))| i != own && (a..b).contains(&k))
+            .any(|&(a, b)| (a, b) != own && (a..b).contains(&k))
     };
     for mi in 0..mentions.len() {
         let m = &mentions[mi];
-        if m.person.is_some() || m.pronoun || m.codes.is_empty() {
+        if m.person.is_some() || m.pronoun || m.codes.is_empty() || anonymous(m) {
             continue;
         }
+        let own = (m.start, m.end);
         // The actors' own phrases: the non-agent dictionary phrases.
         let mut actors: Vec<(usize, usize, String)> = Vec::new();
         let mut k = m.start;
@@ -162,13 +171,13 @@ pub(crate) fn stack_agents(
         // The noun phrase: agent phrases and "former" just before the
         // mention, agent phrases just after it.
         let mut from = m.start;
-        while from > 0 && free(from - 1, mi) {
+        while from > 0 && free(from - 1, own) {
             if tokens.norm(from - 1) == "former" {
                 from -= 1;
                 continue;
             }
             let agent_start = (from.saturating_sub(4)..from).find(|&s| {
-                agent_at(s).is_some_and(|(end, _)| end == from) && (s..from).all(|j| free(j, mi))
+                agent_at(s).is_some_and(|(end, _)| end == from) && (s..from).all(|j| free(j, own))
             });
             match agent_start {
                 Some(s) => from = s,
@@ -186,13 +195,13 @@ pub(crate) fn stack_agents(
                     && phrase_at(j).is_none()
             };
             let head = (to + 1..n.min(to + 5))
-                .take_while(|&j| free(j, mi))
+                .take_while(|&j| free(j, own))
                 .find(|&j| !modifier(j));
             if let Some(h) = head.filter(|&h| agent_at(h).is_some()) {
                 to = h;
             }
         }
-        while to < n && free(to, mi) {
+        while to < n && free(to, own) {
             // "media and government": a conjoined agent is part of the phrase.
             let after_agent =
                 (to.saturating_sub(4)..to).any(|s| agent_at(s).is_some_and(|(e, _)| e == to));
@@ -202,7 +211,7 @@ pub(crate) fn stack_agents(
                 to
             };
             match (at < n).then(|| agent_at(at)).flatten() {
-                Some((end, _)) if (to..end).all(|j| free(j, mi)) => to = end,
+                Some((end, _)) if (to..end).all(|j| free(j, own)) => to = end,
                 _ => break,
             }
         }
@@ -268,8 +277,14 @@ pub(crate) fn stack_agents(
             }
         }
         let end = named.map_or(to, |j| mentions[j].end);
+        let start = m.start.min(from);
         if let Some(j) = named {
             mentions[j].codes.clear();
+        }
+        for x in mentions.iter_mut() {
+            if anonymous(x) && x.start >= start && x.end <= end {
+                x.codes.clear();
+            }
         }
         let m = &mut mentions[mi];
         if end > m.end {

@@ -24,6 +24,8 @@ GOVERNMENT [~GOV]
 MEDIA {} [~MED]
 ISLAMIST [~MOS]
 PROSECUTOR [~JUD]
+CLERIC [~MOS]
+LAWMAKER [~LEG]
 !MINST!_OF_SILLY_WALKS [~GOV]
 ";
 
@@ -100,6 +102,15 @@ fn agents_of_a_noun_phrase_stack() {
     assert_eq!(
         code(&d, &t, "Danish Islamist media and government warned Arnor."),
         ["DNKMOSGOV/ARN/160", "DNKMOSMED/ARN/160"]
+    );
+}
+
+#[test]
+fn an_agent_with_no_actor_is_a_missing_actor() {
+    let d = dictionary();
+    assert_eq!(
+        code(&d, &options(), "Clerics and lawmakers warned Arnor."),
+        ["---LEG/ARN/160", "---MOS/ARN/160"]
     );
 }
 
