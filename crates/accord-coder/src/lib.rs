@@ -16,6 +16,7 @@
 //! closed-class word lists, so coding is linear in sentence length.
 
 pub mod mentions;
+mod petrarch;
 mod tabari;
 mod when;
 
@@ -727,7 +728,10 @@ impl<'d> Coder<'d> {
             }
         }
         if d.options.tabari {
-            let events = self.code_tabari(article, index, text, date, tokens, ids, &mentions);
+            let mut events = self.code_tabari(article, index, text, date, tokens, ids, &mentions);
+            if d.options.petrarch && !self.tab_options().require_dyad {
+                self.petrarch_terminal_clause(article, index, text, date, tokens, &mut events);
+            }
             return (mention_spans, events);
         }
         // One actor is enough: "Georgia's president resigned" is an event

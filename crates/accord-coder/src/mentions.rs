@@ -409,6 +409,13 @@ pub fn find_mentions(
                 m.codes.push(format!("~{}", agent_code(a)));
             }
         }
+        // PETRARCH: an agent with no actor is an actor with the missing-actor
+        // mark ("a senior official" -> `---GOV`, "clerics" -> `---MOS`).
+        if dict.options.petrarch && m.codes.is_empty() {
+            if let Some(a) = agent_only.take() {
+                m.codes.push(format!("---{}", agent_code(a)));
+            }
+        }
         units.push((m, agent_only));
         k += 1;
     }
@@ -457,6 +464,7 @@ pub fn find_mentions(
             && (m.start..m.end).any(|t| matches!(norm(t), "of" | "from")))
         .then(|| m.codes[0][3..].to_string());
         // Coordination: M1 [, M2]* [,] and|or [the] Mn.
+        let mut last_start = m.start;
         while let Some((nx, nagent)) = units.get(idx) {
             let between: Vec<&str> = (m.end..nx.start).map(norm).collect();
             let joins = matches!(
@@ -501,6 +509,7 @@ pub fn find_mentions(
                 }
             }
             // Country adjectives sharing an agent: "Israeli and Palestinian officials".
+            last_start = nx.start;
             m.codes.extend(nx.codes.iter().cloned());
             m.end = nx.end;
             m.possessive = nx.possessive;
@@ -513,10 +522,22 @@ pub fn find_mentions(
                 }
             }
         }
-        // Adjective compounds before an agent got the agent only on the last one.
-        if m.codes.len() > 1 {
+        // Adjective compounds before an agent got the agent only on the last one
+        // (not when the agent leads its own phrase: "A and the government of B").
+        let agent_first = matches!(
+            dict.longest_actor(
+                ids,
+                tokens.get(last_start).capitalized,
+                tokens.get(last_start).all_upper,
+                last_start
+            ),
+            Some((_, ActorEntry::Agent(_)))
+        );
+        if m.codes.len() > 1 && !agent_first {
             if let Some(last) = m.codes.last().cloned() {
-                if last.len() == 6 {
+                // Only a country's agent is shared: "Israeli and Palestinian
+                // officials", not the `EEU` of `IGOEEU` ("the Philippines and the EU").
+                if last.len() == 6 && last.get(..3).is_some_and(|c| dict.place(c).is_some()) {
                     let agent_suffix = &last[3..];
                     for c in m.codes.iter_mut() {
                         if c.len() == 3 {
@@ -584,6 +605,10 @@ pub fn find_mentions(
             m.codes.dedup();
             out.push(m);
         }
+    }
+    // PETRARCH's agent rules: every agent of the noun phrase joins its actor.
+    if dict.options.petrarch {
+        crate::petrarch::stack_agents(dict, tokens, ids, &mut out);
     }
     if let Some(lp) = out.iter().rev().find(|m| m.person.is_some() && !m.pronoun) {
         if let (Some(pi), Some(c)) = (lp.person, lp.codes.first()) {

@@ -208,10 +208,11 @@ pub fn read_actors(
             }
         }
         let name = name.trim();
-        // TABARI: words apart by a space (not `_`) may be apart in the text
-        // ("PRINCE DOL_AMROTH" matches "the Prince of Dol_Amroth").
+        // TABARI and PETRARCH: words apart by a space (not `_`) may be apart
+        // in the text ("PRINCE DOL_AMROTH" matches "the Prince of Dol_Amroth",
+        // "ITHILEN TELEVISION" "Ithilen state-run television").
         let bare = name.trim_start_matches('+').trim();
-        if dialect == Dialect::Tabari && bare.contains(char::is_whitespace) {
+        if bare.contains(char::is_whitespace) {
             let chunks: Vec<String> = bare
                 .split_whitespace()
                 .map(|c| phrase_words(c, None))
@@ -281,8 +282,13 @@ pub fn read_agents(
         if t.is_empty() || t.starts_with('<') {
             continue;
         }
-        if t.starts_with('!') {
-            if let Some((name, vals)) = t.split_once('=') {
+        // `!NAME! = A, B` defines a macro; `!NAME!_OF_X [~GOV]` uses one.
+        let defines = t
+            .split_once('=')
+            .map(|(name, _)| name.trim())
+            .is_some_and(|name| name.len() > 2 && name.ends_with('!') && !name.contains(' '));
+        if t.starts_with('!') && (defines || !t.contains('[')) {
+            if let (true, Some((name, vals))) = (defines, t.split_once('=')) {
                 macros.push((
                     name.trim().to_string(),
                     vals.split(',').map(|v| v.trim().to_string()).collect(),
@@ -306,9 +312,9 @@ pub fn read_agents(
             continue;
         }
         let code = if prefix { format!("{code}~") } else { code };
-        let (name, plurals) = match (head.find('{'), head.rfind('}')) {
-            (Some(a), Some(b)) if b > a => (&head[..a], head[a + 1..b].to_string()),
-            _ => (head, String::new()),
+        let (name, plurals, exact) = match (head.find('{'), head.rfind('}')) {
+            (Some(a), Some(b)) if b > a => (&head[..a], head[a + 1..b].to_string(), true),
+            _ => (head, String::new(), false),
         };
         let mut raw_names = vec![name.trim().to_string()];
         raw_names.extend(plurals.split_whitespace().map(str::to_string));
@@ -334,7 +340,11 @@ pub fn read_agents(
         if names.is_empty() {
             continue;
         }
-        parts.actors.agents.push(Agent { code, nouns: names });
+        parts.actors.agents.push(Agent {
+            code,
+            nouns: names,
+            exact,
+        });
     }
 }
 

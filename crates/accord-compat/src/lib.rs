@@ -270,6 +270,10 @@ impl Reader {
         if self.tabari || self.tabari_engine {
             self.parts.options.tabari = true;
         }
+        // PETRARCH-format files coded by the TABARI engine follow PETRARCH's rules.
+        if self.tabari_engine && !self.tabari {
+            self.parts.options.petrarch = true;
+        }
         if self.tabari {
             let mut stems: Vec<String> = self.stems.into_iter().collect();
             stems.sort();

@@ -354,6 +354,11 @@ pub fn read_verbs(
                 diags.push(warn(path, n, "pattern without a [CODE]"));
                 continue;
             };
+            // PETRARCH has no complex events: a `[+++]` pattern is no pattern
+            // there, and the verb codes by its others.
+            if dialect == Dialect::Petrarch && code.trim_matches(['[', ']', ' ']) == "+++" {
+                continue;
+            }
             let paired = paired_code(code);
             let code = match parse_code(code) {
                 Ok(c) => c,
@@ -480,9 +485,17 @@ fn flush(
             }
         }
         let default = v.code.clone().or_else(|| b.code.clone());
+        // The words of a multi-word verb before its head stand right before
+        // the head in every pattern: `- WILL NOT *` of `WIRE_+TAP` is
+        // "will not wire tap".
         let with_before = |elems: &[RawElem]| -> Vec<RawElem> {
-            let mut e = before.clone();
-            e.extend_from_slice(elems);
+            let at = elems
+                .iter()
+                .position(|e| matches!(e, RawElem::Verb))
+                .unwrap_or(0);
+            let mut e = elems[..at].to_vec();
+            e.extend(before.iter().cloned());
+            e.extend_from_slice(&elems[at..]);
             e
         };
         if let Some(code) = default {

@@ -48,6 +48,11 @@ pub struct Agent {
     pub code: String,
     /// Nouns and titles, singular as listed.
     pub nouns: Vec<String>,
+    /// Only the listed forms match: the file gave the plurals itself
+    /// (PETRARCH `POLICE {}`, `GOLDEN_GOOSE {GOLDEN_GEESE}`), so no regular
+    /// plural is made.
+    #[serde(default)]
+    pub exact: bool,
 }
 
 /// A dated role of a person.
@@ -259,7 +264,11 @@ impl ActorSet {
                         errors.push(DictError::new(path, r.line, format!("agent code {:?} must be three uppercase letters", r.key)));
                         continue;
                     }
-                    self.agents.push(Agent { code: r.key.clone(), nouns: vals("noun") });
+                    self.agents.push(Agent {
+                        code: r.key.clone(),
+                        nouns: vals("noun"),
+                        exact: false,
+                    });
                 }
                 "person" => {
                     check_fields(path, &r, &["name", "role", "country"], errors);

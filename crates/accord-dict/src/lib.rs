@@ -292,6 +292,10 @@ pub struct CoderOptions {
     /// negation and tense left to the patterns, regular endings (`-s`,
     /// `-es`, `-ed`, `-en`, `-ing`) on every dictionary word.
     pub tabari: bool,
+    /// PETRARCH's rules on top of the TABARI engine (PETRARCH-format
+    /// validation dictionaries): agents stack, an actor with no partner
+    /// codes against `---` when `require_dyad` is off.
+    pub petrarch: bool,
     /// TABARI's `.options` settings (read by the TABARI engine only).
     pub tab: TabOptions,
 }
@@ -334,6 +338,9 @@ pub struct TabOptions {
     /// "The ambassadors of A, B and C": the agent goes to every member
     /// (PETRARCH does this; TABARI does not).
     pub carry_agents: bool,
+    /// PETRARCH's `require_dyad`: an event needs both a source and a target.
+    /// Off, a clause with one actor codes against `---` (PETRARCH only).
+    pub require_dyad: bool,
 }
 
 impl Default for TabOptions {
@@ -349,6 +356,7 @@ impl Default for TabOptions {
             default_target: None,
             convert_agents: false,
             carry_agents: false,
+            require_dyad: true,
         }
     }
 }
@@ -425,6 +433,16 @@ impl TabOptions {
                 }
             }
             self.comma = Some(c);
+            true
+        } else if let Some(rest) = compact.strip_prefix("PETRARCH:") {
+            // PETRARCH `<Config>` settings (`PETRARCH: REQUIRE_DYAD = FALSE`).
+            let Some((key, value)) = rest.split_once('=') else {
+                return false;
+            };
+            match key.trim() {
+                "REQUIRE_DYAD" => self.require_dyad = value.trim() != "FALSE",
+                _ => return false,
+            }
             true
         } else if let Some(rest) = compact.strip_prefix("COMPLEX:") {
             self.complex_verbs = num_after("VERBS", &[]).unwrap_or(0);
@@ -665,7 +683,9 @@ impl Dictionary {
             None if self.stems.is_empty() && !self.options.tabari => UNKNOWN,
             None => {
                 let id = self.stem_id(norm);
-                if id != UNKNOWN || !self.options.tabari {
+                // PETRARCH conjugates its verbs and pluralizes its nouns itself
+                // ("departes" is no form of DEPART).
+                if id != UNKNOWN || !self.options.tabari || self.options.petrarch {
                     return id;
                 }
                 // TABARI's regular endings apply even to exact (`_`) words:
@@ -786,7 +806,12 @@ impl Dictionary {
         let agents = std::mem::take(&mut self.actors.agents);
         for (i, a) in agents.iter().enumerate() {
             for n in &a.nouns {
-                for f in noun_forms(&n.to_lowercase()) {
+                let forms = if a.exact {
+                    vec![n.to_lowercase()]
+                } else {
+                    noun_forms(&n.to_lowercase())
+                };
+                for f in forms {
                     self.add_phrase(&f, ActorEntry::Agent(i as u32), CaseRule::Any);
                 }
             }

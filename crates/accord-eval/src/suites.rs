@@ -173,6 +173,8 @@ pub fn read_petrarch(text: &str) -> Vec<Record> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(a) = rest.find("<Sentence ") {
+        // `<Config>` settings before a record hold from it on.
+        let options = petrarch_configs(&rest[..a]);
         let after = &rest[a..];
         let Some(tag_end) = after.find('>') else {
             break;
@@ -215,8 +217,34 @@ pub fn read_petrarch(text: &str) -> Vec<Record> {
             text,
             expected,
             partial: false,
-            options: Vec::new(),
+            options,
         });
+    }
+    out
+}
+
+/// The `<Config option=".." value="..">` settings in `text`, as the option
+/// lines [`accord_dict::TabOptions::apply`] reads (`COMMA: EMAX = 8`,
+/// `PETRARCH: REQUIRE_DYAD = FALSE`); settings the coder has no use for
+/// (`new_actor_length`, `stop_on_error`) are left out.
+fn petrarch_configs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(k) = rest.find("<Config ") {
+        let t = &rest[k..];
+        let e = t.find('>').unwrap_or(t.len());
+        let tag = &t[..e];
+        rest = &t[e..];
+        let (Some(name), Some(value)) = (attr(tag, "option"), attr(tag, "value")) else {
+            continue;
+        };
+        let name = name.trim().to_ascii_uppercase();
+        let value = value.trim().to_ascii_uppercase();
+        if let Some(key) = name.strip_prefix("COMMA_") {
+            out.push(format!("COMMA: {key} = {value}"));
+        } else if name == "REQUIRE_DYAD" {
+            out.push(format!("PETRARCH: REQUIRE_DYAD = {value}"));
+        }
     }
     out
 }
@@ -316,5 +344,26 @@ Arnor met Gondor.
         assert_eq!(r[0].id, "D-1");
         assert_eq!(r[0].expected[0].target, "GON");
         assert_eq!(r[0].date, Date::new(1995, 1, 1));
+    }
+
+    #[test]
+    fn petrarch_config_settings() {
+        let t = r#"<Config option="comma_emax" value="0"></Config>
+<Config option="require_dyad" value="False"></Config>
+<Config option="new_actor_length" value="4"></Config>
+<Sentence date="19950101" id="D-1"><Text>Arnor met Gondor.</Text></Sentence>
+<Sentence date="19950101" id="D-2"><Text>Arnor met Gondor.</Text></Sentence>"#;
+        let r = read_petrarch(t);
+        assert_eq!(
+            r[0].options,
+            ["COMMA: EMAX = 0", "PETRARCH: REQUIRE_DYAD = FALSE"]
+        );
+        assert!(r[1].options.is_empty(), "settings are given once");
+        let mut tab = accord_dict::TabOptions::default();
+        for o in &r[0].options {
+            assert!(tab.apply(o), "{o}");
+        }
+        assert!(!tab.require_dyad);
+        assert_eq!(tab.comma.map(|c| c[3]), Some(0));
     }
 }

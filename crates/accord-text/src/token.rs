@@ -231,8 +231,12 @@ fn scan_word(text: &str, i: usize) -> usize {
             // "U.S." style initials: single letters separated by dots.
             let next = chars.peek().map(|&(_, n)| n);
             let single_letter_before = text[i..pos].chars().last().is_some_and(char::is_alphabetic);
+            // Initials keep one case: "U.S.", and "k.u." or "e.g." (dictionary
+            // phrases are lowercased before they are tokenized).
+            let before_upper = text[i..pos].chars().last().is_some_and(char::is_uppercase);
             if single_letter_before
-                && (dotted || next.is_some_and(|n| n.is_alphabetic() && n.is_uppercase()))
+                && (dotted
+                    || next.is_some_and(|n| n.is_alphabetic() && n.is_uppercase() == before_upper))
             {
                 dotted = true;
                 letters_since_dot = 0;
@@ -274,6 +278,9 @@ mod tests {
             norms("The U.S. and U.A.E. met."),
             ["the", "u.s.", "and", "u.a.e.", "met", "."]
         );
+        // Lowercased initials (dictionary phrases) read the same; mixed case does not join.
+        assert_eq!(norms("the k.u. team"), ["the", "k.u.", "team"]);
+        assert_eq!(norms("a.B"), ["a", ".", "b"]);
         assert_eq!(
             norms("Kassym-Jomart Tokayev"),
             ["kassym", "-", "jomart", "tokayev"]

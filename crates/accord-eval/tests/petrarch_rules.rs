@@ -1,0 +1,144 @@
+//! PETRARCH's rules on top of the TABARI engine, on small inline
+//! PETRARCH-format dictionaries (no ../shared needed).
+
+use accord_coder::{Coder, MentionContext, Scratch};
+use accord_compat::{FileKind, Reader};
+use accord_dict::{Dictionary, TabOptions};
+use std::path::Path;
+
+const ACTORS: &str = "\
+ARNOR [ARN]
+GONDOR [GON]
+DENMARK [DNK]
++DANISH
+";
+
+const AGENTS: &str = "\
+!MINST! = MINISTER, MINISTRY
+MAIN_OPPOSITION_GROUP [~MOP]
+OPPOSITION_GROUP [~OPP]
+MSF {} [NGO~]
+POLICE {} [~COP]
+OFFICIAL [~GOV]
+GOVERNMENT [~GOV]
+MEDIA {} [~MED]
+ISLAMIST [~MOS]
+PROSECUTOR [~JUD]
+CLERIC [~MOS]
+LAWMAKER [~LEG]
+!MINST!_OF_SILLY_WALKS [~GOV]
+";
+
+const VERBS: &str = "\
+--- RESTORE [064] ---
+RESTORE
+--- WARN [160] ---
+WARN
+--- SAYS [023?] ---
+SAYS
+";
+
+fn dictionary() -> Dictionary {
+    let mut r = Reader::new().with_tabari_engine(true);
+    r.read(Path::new("t.actors.txt"), ACTORS, FileKind::Actors);
+    r.read(Path::new("t.agents.txt"), AGENTS, FileKind::Agents);
+    r.read(Path::new("t.verbs.txt"), VERBS, FileKind::Verbs);
+    let loaded = r.finish();
+    assert!(
+        loaded.dictionary.options.petrarch,
+        "PETRARCH files, TABARI engine"
+    );
+    loaded.dictionary
+}
+
+fn code(d: &Dictionary, tab: &TabOptions, text: &str) -> Vec<String> {
+    let coder = Coder::new(d).with_tab_options(tab.clone());
+    let mut ctx = MentionContext::default();
+    let mut scratch = Scratch::default();
+    let (_, events) = coder.code_sentence("t", 0, text, None, &mut ctx, &mut scratch);
+    let mut out: Vec<String> = events
+        .iter()
+        .map(|e| format!("{}/{}/{}", e.source, e.target, e.code))
+        .collect();
+    out.sort();
+    out
+}
+
+fn options() -> TabOptions {
+    TabOptions {
+        min_words: 0,
+        ..TabOptions::default()
+    }
+}
+
+#[test]
+fn agents_of_a_noun_phrase_stack() {
+    let d = dictionary();
+    let t = options();
+    // Overlapping agent phrases both count.
+    assert_eq!(
+        code(
+            &d,
+            &t,
+            "Arnor restored ties with the Gondor main opposition group."
+        ),
+        ["ARN/GONMOPOPP/064"]
+    );
+    // A prefix agent goes first; a suffix agent after the actor.
+    assert_eq!(
+        code(&d, &t, "An MSF Arnor official restored ties with Gondor."),
+        ["NGOARNGOV/GON/064"]
+    );
+    // "former" makes the agent an elite.
+    assert_eq!(
+        code(
+            &d,
+            &t,
+            "Arnor restored ties with former Gondor prosecutors."
+        ),
+        ["ARN/GONELI/064"]
+    );
+    // Agents joined by "and" are alternatives sharing what precedes them.
+    assert_eq!(
+        code(&d, &t, "Danish Islamist media and government warned Arnor."),
+        ["DNKMOSGOV/ARN/160", "DNKMOSMED/ARN/160"]
+    );
+}
+
+#[test]
+fn an_agent_with_no_actor_is_a_missing_actor() {
+    let d = dictionary();
+    assert_eq!(
+        code(&d, &options(), "Clerics and lawmakers warned Arnor."),
+        ["---LEG/ARN/160", "---MOS/ARN/160"]
+    );
+}
+
+#[test]
+fn agent_files_read_as_petrarch_does() {
+    let d = dictionary();
+    let t = options();
+    // `{}`: no regular plural.
+    assert_eq!(
+        code(&d, &t, "Arnor restored ties with Gondor's polices."),
+        ["ARN/GON/064"]
+    );
+    // A line using a macro is an entry.
+    assert_eq!(
+        code(&d, &t, "The Arnor Ministry of Silly Walks warned Gondor."),
+        ["ARNGOV/GON/160"]
+    );
+}
+
+#[test]
+fn without_require_dyad_a_closing_clause_codes_alone() {
+    let d = dictionary();
+    let mut t = options();
+    let text = "Arnor restored ties with Gondor, a senior official says on Saturday.";
+    assert_eq!(code(&d, &t, text), ["ARN/GON/064"]);
+    assert!(t.apply("PETRARCH: REQUIRE_DYAD = FALSE"));
+    assert_eq!(code(&d, &t, text), ["---GOV/---/023", "ARN/GON/064"]);
+    // No phrase after the verb for an object: nothing.
+    let bare = "Arnor restored ties with Gondor, a senior official says today.";
+    assert_eq!(code(&d, &t, bare), ["ARN/GON/064"]);
+}
