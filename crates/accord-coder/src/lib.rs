@@ -516,19 +516,21 @@ fn intent_code(code: &str) -> Option<&'static str> {
     })
 }
 
-const C_DET: u8 = 1;
-const C_AUX: u8 = 2;
-const C_BE: u8 = 4;
-const C_NEG: u8 = 8;
-const C_BARRIER: u8 = 16;
-const C_PREP: u8 = 32;
-const C_QUOTE: u8 = 64;
-const C_STOP: u8 = 128;
+const C_DET: u16 = 1;
+const C_AUX: u16 = 2;
+const C_BE: u16 = 4;
+const C_NEG: u16 = 8;
+const C_BARRIER: u16 = 16;
+const C_PREP: u16 = 32;
+const C_QUOTE: u16 = 64;
+const C_STOP: u16 = 128;
+/// Demand, appeal and threat words whose "that" clause is what is asked.
+const C_DEMAND: u16 = 256;
 
 /// The closed-class word lists above as bit flags, looked up once per token
 /// (comparing every token against every list was a tenth of coding time).
-fn word_class(w: &str) -> u8 {
-    static CLASSES: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
+fn word_class(w: &str) -> u16 {
+    static CLASSES: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u16>> =
         std::sync::OnceLock::new();
     let map = CLASSES.get_or_init(|| {
         let mut m = rustc_hash::FxHashMap::default();
@@ -544,6 +546,7 @@ fn word_class(w: &str) -> u8 {
             (PREPOSITIONS, C_PREP),
             (quotes, C_QUOTE),
             (stops, C_STOP),
+            (DEMAND_WORDS, C_DEMAND),
         ] {
             for w in list {
                 *m.entry(*w).or_insert(0) |= bit;
@@ -601,7 +604,7 @@ pub struct Coder<'d> {
 pub struct Scratch {
     tokens: Tokens,
     ids: Vec<u32>,
-    classes: Vec<u8>,
+    classes: Vec<u16>,
 }
 
 struct Candidate {
@@ -697,7 +700,7 @@ impl<'d> Coder<'d> {
         scratch.classes.clear();
         scratch.classes.extend(tokens.norms().map(word_class));
         let classes = &scratch.classes;
-        let class = |j: usize, c: u8| classes.get(j).is_some_and(|&k| k & c != 0);
+        let class = |j: usize, c: u16| classes.get(j).is_some_and(|&k| k & c != 0);
         let n = tokens.len();
         let mentions = mentions::find_mentions(d, tokens, ids, date, ctx);
         let span_of = |m: &ActorMention| [tokens.get(m.start).start, tokens.get(m.end - 1).end];
@@ -902,7 +905,7 @@ impl<'d> Coder<'d> {
         // Tokens in the complement of a demand, appeal or threat.
         let mut demanded = vec![false; n];
         for i in 0..n {
-            if DEMAND_WORDS.contains(&norm(i)) && covering[i].is_none() {
+            if class(i, C_DEMAND) && covering[i].is_none() {
                 mark_complement(tokens, &covering, i, &mut demanded);
             }
         }
@@ -1444,10 +1447,10 @@ impl<'d> Coder<'d> {
         covering: &[Option<usize>],
         mentions: &[ActorMention],
         earlier: &[(usize, Option<usize>)],
-        classes: &[u8],
+        classes: &[u16],
     ) -> Option<usize> {
         let norm = |i: usize| tokens.norm(i);
-        let class = |j: usize, c: u8| classes.get(j).is_some_and(|&k| k & c != 0);
+        let class = |j: usize, c: u16| classes.get(j).is_some_and(|&k| k & c != 0);
         let mut j = pos;
         while j > 0
             && covering[j - 1].is_none()
@@ -1564,7 +1567,7 @@ impl<'d> Coder<'d> {
         p: &VerbPattern,
         pos: usize,
         clause_end: usize,
-        classes: &[u8],
+        classes: &[u16],
         ids: &[u32],
         starting: &[Option<usize>],
         mentions: &[ActorMention],
@@ -1613,7 +1616,7 @@ impl<'d> Coder<'d> {
         ei: usize,
         from: usize,
         end: usize,
-        classes: &[u8],
+        classes: &[u16],
         ids: &[u32],
         starting: &[Option<usize>],
         mentions: &[ActorMention],
