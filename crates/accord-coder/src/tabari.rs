@@ -82,6 +82,11 @@ impl View<'_> {
 
 const CONJ: &[&str] = &["and", "but", "or", "nor"];
 
+/// Pronouns that refer to an actor (manual 7.7).
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "him", "its", "his", "her", "they", "them", "their",
+];
+
 /// An agent code is added to an actor once: `USAGOV` + `GOV` stays `USAGOV`.
 fn dedup_agents(code: &str) -> String {
     if code.len() <= 6 || !code.is_ascii() {
@@ -112,9 +117,14 @@ impl Coder<'_> {
         tokens: &Tokens,
         ids: &[u32],
         found: &[ActorMention],
+        ctx: &mut crate::MentionContext,
     ) -> Vec<CodedEvent> {
         let d = self.dict;
         let opts = self.tab_options();
+        // `FORWARD:` (manual 8.4): the previous record's first actor, for a
+        // pronoun that opens this one; a sentence that codes nothing passes
+        // nothing on.
+        let incoming = ctx.tab_forward.take().filter(|_| opts.forward.is_some());
         let n = tokens.len();
         let null = |c: &String| d.options.null_actors.iter().any(|x| x == c);
         // `SET: MINIMUM WORDS` (a comma counts as a word).
@@ -326,22 +336,39 @@ impl Coder<'_> {
             .find(|m| m.codes.len() > 1)
             .or(mentions.first())
             .cloned();
+        // A pronoun before any actor of the sentence is the previous record's
+        // first actor (`FORWARD:`). TABARI does this for "they" too, whether
+        // or not that actor was a compound (Validate's FRWD records).
+        let opening = incoming.and_then(|code| {
+            let t = (0..n).find(|&t| !covered[t] && PRONOUNS.contains(&tokens.norm(t)))?;
+            (!mentions.iter().any(|m| m.start < t)).then_some((t, code))
+        });
         let mut pronouns = Vec::new();
         for (t, &cov) in covered.iter().enumerate() {
             if cov {
                 continue;
             }
-            let refers = match tokens.norm(t) {
-                "he" | "she" | "it" | "him" => first.as_ref().filter(|m| m.start < t),
-                "its" | "his" | "her" => mentions.iter().find(|m| m.end <= t),
-                "they" | "them" | "their" => first_compound.as_ref().filter(|m| m.start < t),
+            let codes = match (tokens.norm(t), &opening) {
+                (_, Some((o, code))) if *o == t => Some(vec![code.clone()]),
+                ("he" | "she" | "it" | "him", _) => first
+                    .as_ref()
+                    .filter(|m| m.start < t)
+                    .map(|m| m.codes.clone()),
+                ("its" | "his" | "her", _) => mentions
+                    .iter()
+                    .find(|m| m.end <= t)
+                    .map(|m| m.codes.clone()),
+                ("they" | "them" | "their", _) => first_compound
+                    .as_ref()
+                    .filter(|m| m.start < t)
+                    .map(|m| m.codes.clone()),
                 _ => None,
             };
-            if let Some(m) = refers {
+            if let Some(codes) = codes {
                 pronouns.push(ActorMention {
                     start: t,
                     end: t + 1,
-                    codes: m.codes.clone(),
+                    codes,
                     possessive: false,
                     person: None,
                     pronoun: true,
@@ -429,6 +456,22 @@ impl Coder<'_> {
                     k += 1;
                 }
             }
+        }
+        // What the next record's opening pronoun takes: this sentence's first
+        // live actor, named here (not a pronoun), as its actor code without
+        // agents ("Fornost President" passes on FOR). The manual asks that
+        // it stand before a verb; TABARI's own validation records show that
+        // it need not.
+        if opts.forward.is_some() {
+            ctx.tab_forward = (0..n)
+                .filter(|&j| !v.dead[j])
+                .filter_map(|j| v.starting[j])
+                .find(|&mi| !v.mentions[mi].pronoun)
+                .and_then(|mi| v.mentions[mi].codes.first())
+                .map(|c| match c.get(..3) {
+                    Some(root) if c.len() > 3 && d.place(root).is_some() => root.to_string(),
+                    _ => c.clone(),
+                });
         }
         // Clauses: split at conjunctions that join no actors.
         let mut bounds: Vec<(usize, usize)> = Vec::new();

@@ -297,7 +297,8 @@ fn read_options(path: &Path, text: &str, opts: &mut TabOptions, diags: &mut Vec<
             continue;
         }
         // The settings the TABARI engine honours (CODE BY, COMMA, COMPLEX,
-        // DEFAULT, MINIMUM WORDS, CONVERT AGENTS); the rest is output format.
+        // DEFAULT, FORWARD, MINIMUM WORDS, CONVERT AGENTS); the rest is output
+        // format.
         if opts.apply(t) {
             continue;
         }

@@ -334,6 +334,10 @@ pub struct TabOptions {
     /// "The ambassadors of A, B and C": the agent goes to every member
     /// (PETRARCH does this; TABARI does not).
     pub carry_agents: bool,
+    /// `FORWARD:` sequence format (`^^***NNN*SSS`): a pronoun opening a
+    /// record takes the first actor of the record before it in the same
+    /// story. `None` when off.
+    pub forward: Option<String>,
 }
 
 impl Default for TabOptions {
@@ -349,6 +353,7 @@ impl Default for TabOptions {
             default_target: None,
             convert_agents: false,
             carry_agents: false,
+            forward: None,
         }
     }
 }
@@ -445,9 +450,35 @@ impl TabOptions {
             self.default_source = code_after("SOURCE").map(|c| (c, src_prior));
             self.default_target = code_after("TARGET").map(|c| (c, rest.contains("AFTER")));
             true
+        } else if let Some(rest) = compact.strip_prefix("FORWARD:") {
+            let mut words = rest.split_whitespace();
+            let format = words.next().filter(|f| *f != "OFF");
+            self.forward = match format {
+                Some(f) if !words.any(|w| w == "OFF") => Some(f.to_string()),
+                _ => None,
+            };
+            true
         } else {
             false
         }
+    }
+
+    /// The story and the sentence number of a record id under the `FORWARD:`
+    /// format (manual 8.4): `N` marks the story, `S` the sentence, `*` any
+    /// character; `^` stands for blanks before the id, which `id` no longer
+    /// has. A sentence number that is not numeric is zero. `None` when
+    /// forwarding is off.
+    pub fn sequence(&self, id: &str) -> Option<(String, u32)> {
+        let format = self.forward.as_deref()?.trim_start_matches('^');
+        let (mut story, mut sentence) = (String::new(), String::new());
+        for (f, c) in format.chars().zip(id.chars()) {
+            match f {
+                'N' => story.push(c),
+                'S' => sentence.push(c),
+                _ => {}
+            }
+        }
+        Some((story, sentence.parse().unwrap_or(0)))
     }
 }
 
@@ -1333,5 +1364,16 @@ mod tests {
         assert_eq!(on("2023-05-01").as_deref(), Some("USAELI"));
         assert_eq!(on("2025-11-06").as_deref(), Some("USAGOV"));
         assert_eq!(p.code_on(None).as_deref(), Some("USAGOV"));
+    }
+
+    #[test]
+    fn forward_format_reads_story_and_sentence_from_the_record_id() {
+        let mut o = TabOptions::default();
+        assert_eq!(o.sequence("FRWD-001-002"), None, "off by default");
+        assert!(o.apply("FORWARD: ^^*****NNN*SSS"));
+        assert_eq!(o.sequence("FRWD-001-002"), Some(("001".to_string(), 2)));
+        assert_eq!(o.sequence("FRWD-Initialize"), Some(("Ini".to_string(), 0)));
+        assert!(o.apply("FORWARD: ^^*****NNN*SSS OFF"));
+        assert_eq!(o.forward, None);
     }
 }
