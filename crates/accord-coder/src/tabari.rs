@@ -127,10 +127,13 @@ impl Coder<'_> {
         let incoming = ctx.tab_forward.take().filter(|_| opts.forward.is_some());
         let n = tokens.len();
         let null = |c: &String| d.options.null_actors.iter().any(|x| x == c);
-        // `SET: MINIMUM WORDS` (a comma counts as a word).
+        // `SET: MINIMUM WORDS` (a comma counts as a word; a possessive `'s`,
+        // which TABARI keeps on its word, does not).
         let words = (0..n)
             .filter(|&i| {
-                tokens.get(i).kind != accord_text::TokenKind::Punct || tokens.norm(i) == ","
+                let t = tokens.get(i);
+                let glued_s = i > 0 && tokens.norm(i) == "'s" && tokens.get(i - 1).end == t.start;
+                (t.kind != accord_text::TokenKind::Punct || tokens.norm(i) == ",") && !glued_s
             })
             .count();
         if words < opts.min_words {
@@ -143,6 +146,28 @@ impl Coder<'_> {
         {
             return Vec::new();
         }
+        // `<TIME>` phrases (manual 10.5): the first one in the sentence that is
+        // not null moves the events' date, or, with a discard or complexity
+        // code, stops the sentence as such a verb would. Comma clauses are
+        // not dropped yet, so a phrase inside one still counts.
+        let time = (0..n).find_map(|i| {
+            opts.time.iter().find(|(words, code)| {
+                code != "---"
+                    && words.len() <= n - i
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| tokens.norm(i + k) == w)
+            })
+        });
+        let event_date = match time.map(|(_, code)| code.as_str()) {
+            Some("###" | "+++") => return Vec::new(),
+            Some(days) => match days.trim_start_matches('+').parse::<i64>() {
+                Ok(k) => date.map(|dt| dt.add_days(k)),
+                Err(_) => date,
+            },
+            None => date,
+        };
         let mut covered = vec![false; n];
         let mut mentions: Vec<ActorMention> = Vec::new();
         for m in found {
@@ -344,27 +369,29 @@ impl Coder<'_> {
             (!mentions.iter().any(|m| m.start < t)).then_some((t, code))
         });
         let mut pronouns = Vec::new();
+        // (pronoun token, first token of the actor it stands for)
+        let mut referents: Vec<(usize, usize)> = Vec::new();
         for (t, &cov) in covered.iter().enumerate() {
             if cov {
                 continue;
             }
-            let codes = match (tokens.norm(t), &opening) {
-                (_, Some((o, code))) if *o == t => Some(vec![code.clone()]),
-                ("he" | "she" | "it" | "him", _) => first
-                    .as_ref()
-                    .filter(|m| m.start < t)
-                    .map(|m| m.codes.clone()),
-                ("its" | "his" | "her", _) => mentions
-                    .iter()
-                    .find(|m| m.end <= t)
-                    .map(|m| m.codes.clone()),
-                ("they" | "them" | "their", _) => first_compound
-                    .as_ref()
-                    .filter(|m| m.start < t)
-                    .map(|m| m.codes.clone()),
-                _ => None,
-            };
-            if let Some(codes) = codes {
+            let forwarded = opening
+                .as_ref()
+                .filter(|(o, _)| *o == t)
+                .map(|(_, c)| (vec![c.clone()], None));
+            let refers = forwarded.or_else(|| {
+                match tokens.norm(t) {
+                    "he" | "she" | "it" | "him" => first.as_ref().filter(|m| m.start < t),
+                    "its" | "his" | "her" => mentions.iter().find(|m| m.end <= t),
+                    "they" | "them" | "their" => first_compound.as_ref().filter(|m| m.start < t),
+                    _ => None,
+                }
+                .map(|m| (m.codes.clone(), Some(m.start)))
+            });
+            if let Some((codes, referent)) = refers {
+                if let Some(r) = referent {
+                    referents.push((t, r));
+                }
                 pronouns.push(ActorMention {
                     start: t,
                     end: t + 1,
@@ -455,6 +482,12 @@ impl Coder<'_> {
                 } else {
                     k += 1;
                 }
+            }
+        }
+        // A pronoun whose actor stands in a dropped clause stands for nothing.
+        for &(t, r) in &referents {
+            if v.dead[r] {
+                v.starting[t] = None;
             }
         }
         // What the next record's opening pronoun takes: this sentence's first
@@ -681,7 +714,7 @@ impl Coder<'_> {
                 // A compound source that is its own target codes each pair once.
                 let half = si == ti && slots.compound.is_none();
                 self.tab_events(
-                    &mut out, article, index, text, date, tokens, &v, si, ti, pos, p, half,
+                    &mut out, article, index, text, event_date, tokens, &v, si, ti, pos, p, half,
                 );
                 if out.is_empty() {
                     continue;

@@ -264,6 +264,8 @@ pub fn read_verbs(
     let mut in_set: Option<usize> = None;
     let mut skip_until: Option<&str> = None;
     let mut in_comment = false;
+    // Inside `<TIME>` (manual 10.5): time-shift phrases, not verbs.
+    let mut in_time = false;
     for (i, raw) in text.lines().enumerate() {
         let n = i + 1;
         let trimmed = raw.trim();
@@ -286,10 +288,36 @@ pub fn read_verbs(
         if trimmed.starts_with("~~~") {
             break;
         }
+        if in_time && !trimmed.starts_with('<') {
+            // A phrase and its shift in days, or a null, discard or complexity
+            // code. Patterns under a phrase (`- * AND A WEEK`) only move the
+            // date further; the phrase alone is read.
+            let (phrase, code) = split_code(trimmed);
+            let words: Vec<String> = phrase
+                .split(['_', ' '])
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            if let (Some(code), false) = (code, phrase.trim_start().starts_with('-')) {
+                let code: String = code
+                    .trim_matches(['[', ']'])
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                if !words.is_empty() {
+                    parts.options.tab.time.push((words, code));
+                }
+            }
+            continue;
+        }
         match trimmed {
             "<SYNSETS>" | "</SYNSETS>" => continue,
             "<TIME>" => {
-                skip_until = Some("</TIME>");
+                in_time = true;
+                continue;
+            }
+            "</TIME>" => {
+                in_time = false;
                 continue;
             }
             "<NOUN>" => {
@@ -632,5 +660,38 @@ mod tests {
         assert_eq!(parse_code("[013:012]"), Ok(Some("013".into())));
         assert_eq!(parse_code("[---]"), Ok(None));
         assert!(parse_code("[]").is_err());
+    }
+
+    #[test]
+    fn time_phrases_are_read_apart_from_verbs() {
+        let text = "<TIME>\nLAST_WEEK [-7]\nTOMORROW [+1]\n- * AND A WEEK [+8]\n\
+                    WHEN_PEACE_COMES [+++]\n</TIME>\nRESTOR  [064]\n";
+        let mut parts = Parts::default();
+        let mut diags = Vec::new();
+        read_verbs(
+            Path::new("t.verbs"),
+            text,
+            Dialect::Tabari,
+            &mut parts,
+            &mut Vec::new(),
+            None,
+            &mut diags,
+        );
+        let time: Vec<(String, &str)> = parts
+            .options
+            .tab
+            .time
+            .iter()
+            .map(|(w, c)| (w.join(" "), c.as_str()))
+            .collect();
+        assert_eq!(
+            time,
+            [
+                ("last week".to_string(), "-7"),
+                ("tomorrow".to_string(), "+1"),
+                ("when peace comes".to_string(), "+++")
+            ]
+        );
+        assert_eq!(parts.verbs.len(), 1, "only RESTOR is a verb");
     }
 }

@@ -338,6 +338,9 @@ pub struct TabOptions {
     /// record takes the first actor of the record before it in the same
     /// story. `None` when off.
     pub forward: Option<String>,
+    /// `<TIME>` phrases of the `.verbs` file (manual 10.5): lowercase words
+    /// and the code, a shift in days (`-7`, `+30`) or `---`, `###`, `+++`.
+    pub time: Vec<(Vec<String>, String)>,
 }
 
 impl Default for TabOptions {
@@ -354,6 +357,7 @@ impl Default for TabOptions {
             convert_agents: false,
             carry_agents: false,
             forward: None,
+            time: Vec::new(),
         }
     }
 }
