@@ -545,6 +545,14 @@ impl Coder<'_> {
             if i > 0 && tokens.get(i).capitalized && !all_caps {
                 return false;
             }
+            // A possessive is a noun: the regular endings are a verb's, `'s`
+            // is none of them (manual 5.2.3).
+            if i + 1 < n
+                && tokens.norm(i + 1) == "'s"
+                && tokens.get(i + 1).start == tokens.get(i).end
+            {
+                return false;
+            }
             !v.prev_live(i, 0)
                 .is_some_and(|p| matches!(tokens.norm(p), "the" | "a" | "an"))
         };

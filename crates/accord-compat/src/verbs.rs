@@ -403,11 +403,17 @@ pub fn read_verbs(
         // Irregular forms of the last verb (TABARI `{ FORMS }` line).
         if t.starts_with('{') {
             let inner = t.trim_start_matches('{').trim_end_matches('}');
+            if let Some(s) = stems.as_deref_mut() {
+                // A form without `_` (`ACTUALITY`) is a stem, like a verb.
+                for f in inner.split_whitespace() {
+                    phrase_words(f, Some(s));
+                }
+            }
             if let Some(v) = block.verbs.last_mut() {
                 v.forms.extend(
                     inner
                         .split_whitespace()
-                        .map(|w| w.trim_end_matches('_').to_lowercase()),
+                        .map(|w| w.trim_end_matches(['_', '=']).to_lowercase()),
                 );
             } else {
                 diags.push(warn(path, n, "verb forms before any verb"));
@@ -433,7 +439,7 @@ pub fn read_verbs(
                 &head[..a],
                 head[a + 1..b]
                     .split_whitespace()
-                    .map(|w| w.trim_end_matches('_').to_lowercase())
+                    .map(|w| w.trim_end_matches(['_', '=']).to_lowercase())
                     .collect(),
             ),
             _ => (head, Vec::new()),
@@ -453,6 +459,12 @@ pub fn read_verbs(
         }
         if let Some(s) = stems.as_deref_mut() {
             phrase_words(phrase, Some(s));
+            // A verb form without `_` (`{ ACTING_ ACTUALITY }`) is a stem too.
+            if let (Some(a), Some(b)) = (head.find('{'), head.rfind('}')) {
+                for f in head.get(a + 1..b).unwrap_or_default().split_whitespace() {
+                    phrase_words(f, Some(s));
+                }
+            }
         }
         let verb = plus_at.filter(|&k| k < words.len()).unwrap_or(0);
         if dialect == Dialect::Tabari {

@@ -265,6 +265,8 @@ pub struct Dictionary {
     /// Last tokens of actor phrases (TABARI engine): the ones that take a
     /// plural or possessive `-s` in text.
     tab_nouns: std::collections::HashSet<u32>,
+    /// TABARI words that take no endings (`MOUSE=`).
+    fixed: std::collections::HashSet<u32>,
     /// TABARI stems while compiling (not kept).
     #[serde(skip)]
     stem_words: std::collections::HashSet<String>,
@@ -509,6 +511,9 @@ pub struct Parts {
     pub nouns: Vec<String>,
     /// TABARI `<ADJECTIVE>` words (lowercase).
     pub adjectives: Vec<String>,
+    /// TABARI words written with a final `=` (lowercase): they match only
+    /// as written, with no plural or verb endings (manual 5.2.3).
+    pub fixed: Vec<String>,
     /// Coder options.
     pub options: CoderOptions,
 }
@@ -645,6 +650,7 @@ impl Dictionary {
                 }
             }
         }
+        d.fixed = parts.fixed.iter().map(|w| d.intern(w)).collect();
         d.stem_words = parts.stems.iter().cloned().collect();
         d.compile_verbs(&parts.sets, &parts.verbs, &mut errors);
         d.stem_words = Default::default();
@@ -708,7 +714,9 @@ impl Dictionary {
                 for end in ["ing", "es", "ed", "en", "s"] {
                     if let Some(base) = norm.strip_suffix(end) {
                         if base.len() >= 2 {
-                            if let Some(&id) = self.vocab.get(base) {
+                            if let Some(&id) =
+                                self.vocab.get(base).filter(|id| !self.fixed.contains(id))
+                            {
                                 let noun = end == "s" && self.tab_nouns.contains(&id);
                                 if noun || self.verb_forms.contains_key(&id) {
                                     return id;
@@ -904,6 +912,13 @@ impl Dictionary {
                 }
             };
             let mut forms = verb_forms(&head);
+            if self
+                .vocab
+                .get(&head)
+                .is_some_and(|id| self.fixed.contains(id))
+            {
+                forms.retain(|(f, _)| *f == head);
+            }
             forms.extend(rv.extra_past.iter().map(|f| (f.clone(), VerbForm::Past)));
             forms.extend(
                 rv.extra_participle
