@@ -34,6 +34,8 @@ struct View<'a> {
     /// The longest TABARI stem each token starts with (a word with an id of
     /// its own, "really", still matches the stem REAL).
     stem_ids: Vec<u32>,
+    /// Each token as a whole word, stems aside (for exact `_` words).
+    exact_ids: Vec<u32>,
     /// Token is dropped (comma-delimited clause).
     dead: Vec<bool>,
     /// Actor mention starting at a token.
@@ -420,6 +422,7 @@ impl Coder<'_> {
                     d.stem_id(&w[..cut])
                 })
                 .collect(),
+            exact_ids: (0..n).map(|i| d.exact_id(tokens.norm(i))).collect(),
             dead: vec![false; n],
             starting,
             covered,
@@ -908,7 +911,7 @@ impl Coder<'_> {
                     }
                 }
                 Elem::Exact(alts) => {
-                    if alts.contains(&v.ids[at])
+                    if alts.contains(&v.exact_ids[at])
                         && self.tab_post(v, elems, ei + 1, at + 1, end, joined, slots)
                     {
                         return true;

@@ -168,9 +168,11 @@ pub(crate) fn phrase_words(phrase: &str, stems: Option<&mut HashSet<String>>) ->
     if let Some(stems) = stems {
         for w in stem_list {
             // Only the last token of a word ("barad-dur" -> "dur") can be extended.
+            // Two letters are enough: the stem IN matches "into" (manual 5.2.2;
+            // an exact `IN_` does not).
             let t = accord_text::Tokens::new(&w);
             if let Some(last) = t.norms().last() {
-                if last.len() >= 3 && last.chars().all(char::is_alphabetic) {
+                if last.len() >= 2 && last.chars().all(char::is_alphabetic) {
                     stems.insert(last.to_string());
                 }
             }

@@ -709,25 +709,37 @@ impl Dictionary {
                 if id != UNKNOWN || !self.options.tabari {
                     return id;
                 }
-                // TABARI's regular endings apply even to exact (`_`) words:
-                // `-s` to every word, `-es`, `-ed`, `-en`, `-ing` to verbs.
-                for end in ["ing", "es", "ed", "en", "s"] {
-                    if let Some(base) = norm.strip_suffix(end) {
-                        if base.len() >= 2 {
-                            if let Some(&id) =
-                                self.vocab.get(base).filter(|id| !self.fixed.contains(id))
-                            {
-                                let noun = end == "s" && self.tab_nouns.contains(&id);
-                                if noun || self.verb_forms.contains_key(&id) {
-                                    return id;
-                                }
-                            }
+                self.ending_id(norm)
+            }
+        }
+    }
+
+    /// The id of a token norm as a whole word, stems aside: TABARI's exact
+    /// (`_`) words match this, so "into" is no `IN_`.
+    pub fn exact_id(&self, norm: &str) -> u32 {
+        match self.vocab.get(norm) {
+            Some(&id) => id,
+            None if self.options.tabari => self.ending_id(norm),
+            None => UNKNOWN,
+        }
+    }
+
+    /// TABARI's regular endings apply even to exact (`_`) words: `-s` to
+    /// every word, `-es`, `-ed`, `-en`, `-ing` to verbs; never to `=` words.
+    fn ending_id(&self, norm: &str) -> u32 {
+        for end in ["ing", "es", "ed", "en", "s"] {
+            if let Some(base) = norm.strip_suffix(end) {
+                if base.len() >= 2 {
+                    if let Some(&id) = self.vocab.get(base).filter(|id| !self.fixed.contains(id)) {
+                        let noun = end == "s" && self.tab_nouns.contains(&id);
+                        if noun || self.verb_forms.contains_key(&id) {
+                            return id;
                         }
                     }
                 }
-                UNKNOWN
             }
         }
+        UNKNOWN
     }
 
     /// The longest stem that `norm` starts with, or [`UNKNOWN`].
