@@ -924,6 +924,37 @@ impl Coder<'_> {
                         return true;
                     }
                 }
+                Elem::Set(s) if !self.dict.tab_set(*s).is_empty() => {
+                    // A TABARI member is a little pattern of its own (blanks
+                    // allow gaps, `$` and `+` are slots) that starts here.
+                    for member in self.dict.tab_set(*s) {
+                        let mut combined = member.clone();
+                        combined.extend_from_slice(&elems[ei + 1..]);
+                        let saved = *slots;
+                        let next = match &combined[0].0 {
+                            Elem::Words(alts)
+                                if alts.contains(&v.ids[at]) || alts.contains(&v.stem_ids[at]) =>
+                            {
+                                Some(at + 1)
+                            }
+                            Elem::Source | Elem::Target => v.starting[at].map(|mi| {
+                                if matches!(combined[0].0, Elem::Source) {
+                                    slots.source = Some(mi);
+                                } else {
+                                    slots.target = Some(mi);
+                                }
+                                v.mentions[mi].end
+                            }),
+                            _ => None,
+                        };
+                        if let Some(next) = next {
+                            if self.tab_post(v, &combined, 1, next, end, joined, slots) {
+                                return true;
+                            }
+                        }
+                        *slots = saved;
+                    }
+                }
                 Elem::Set(s) => {
                     let ends: Vec<usize> = self.dict.set_match_ends(*s, v.ids, at).collect();
                     for e in ends {

@@ -12,6 +12,8 @@ pub struct PendingSet {
     members: Vec<String>,
     file: String,
     line: usize,
+    /// From a TABARI file: a blank between member words allows a gap.
+    tabari: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -347,6 +349,7 @@ pub fn read_verbs(
                 members: Vec::new(),
                 file: file.clone(),
                 line: n,
+                tabari: dialect == Dialect::Tabari,
             });
             in_set = Some(sets.len() - 1);
             continue;
@@ -561,19 +564,37 @@ fn flush(
 /// Expands nested sets and adds them to `parts`.
 pub fn resolve_sets(parts: &mut Parts, sets: &[PendingSet], diags: &mut Vec<DictError>) {
     let by_name: HashMap<&str, &PendingSet> = sets.iter().map(|s| (s.name.as_str(), s)).collect();
+    /// A member word by word, each with "joined to the word before by
+    /// `_`"; a `&SET` word expands to each of its members.
+    type Words = Vec<(String, bool)>;
     fn expand(
         member: &str,
         by_name: &HashMap<&str, &PendingSet>,
         depth: usize,
-        out: &mut Vec<String>,
+        out: &mut Vec<Words>,
     ) -> Result<(), String> {
         if depth > 4 {
             return Err("synonym sets nested too deep".into());
         }
-        // Split into words; a `&SET` word expands to each of its members.
-        let mut acc = vec![String::new()];
-        for w in member.split(['_', ' ']).filter(|w| !w.is_empty()) {
-            let alts: Vec<String> = if let Some(name) = w.strip_prefix('&') {
+        let mut acc: Vec<Words> = vec![Vec::new()];
+        // (word, an `_` stands between it and the word before)
+        let mut pieces: Vec<(String, bool)> = Vec::new();
+        let mut cur = String::new();
+        let mut underscore = false;
+        for ch in member.chars().chain([' ']) {
+            if ch == '_' || ch.is_whitespace() {
+                if !cur.is_empty() {
+                    pieces.push((std::mem::take(&mut cur), underscore));
+                    underscore = false;
+                }
+                underscore |= ch == '_';
+            } else {
+                cur.push(ch);
+            }
+        }
+        for (w, join) in pieces {
+            let w = w.as_str();
+            let alts: Vec<Words> = if let Some(name) = w.strip_prefix('&') {
                 let s = by_name
                     .get(name.to_uppercase().as_str())
                     .ok_or_else(|| format!("unknown synonym set &{name}"))?;
@@ -583,17 +604,18 @@ pub fn resolve_sets(parts: &mut Parts, sets: &[PendingSet], diags: &mut Vec<Dict
                 }
                 v
             } else {
-                vec![w.to_lowercase()]
+                vec![vec![(w.to_lowercase(), false)]]
             };
             let mut next = Vec::new();
             for a in &acc {
                 for b in &alts {
                     if next.len() < 256 {
-                        next.push(if a.is_empty() {
-                            b.clone()
-                        } else {
-                            format!("{a} {b}")
-                        });
+                        let mut c = a.clone();
+                        for (i, (bw, bj)) in b.iter().enumerate() {
+                            let j = if i == 0 { join && !a.is_empty() } else { *bj };
+                            c.push((bw.clone(), j));
+                        }
+                        next.push(c);
                     }
                 }
             }
@@ -603,13 +625,25 @@ pub fn resolve_sets(parts: &mut Parts, sets: &[PendingSet], diags: &mut Vec<Dict
         Ok(())
     }
     for s in sets {
-        let mut phrases = Vec::new();
+        let mut words: Vec<Words> = Vec::new();
         for m in &s.members {
-            if let Err(e) = expand(m, &by_name, 0, &mut phrases) {
+            if let Err(e) = expand(m, &by_name, 0, &mut words) {
                 diags.push(warn(Path::new(&s.file), s.line, e));
             }
         }
+        words.dedup();
+        let mut phrases: Vec<String> = words
+            .iter()
+            .map(|ws| {
+                ws.iter()
+                    .map(|w| w.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
         phrases.dedup();
+        // Only TABARI members keep their gaps and slots for its engine.
+        let gapped = if s.tabari { words } else { Vec::new() };
         if phrases.is_empty() {
             diags.push(warn(
                 Path::new(&s.file),
@@ -624,6 +658,7 @@ pub fn resolve_sets(parts: &mut Parts, sets: &[PendingSet], diags: &mut Vec<Dict
         parts.sets.push(RawSet {
             name: s.name.clone(),
             phrases,
+            gapped,
             file: s.file.clone(),
             line: s.line,
         });
@@ -705,5 +740,35 @@ mod tests {
             ]
         );
         assert_eq!(parts.verbs.len(), 1, "only RESTOR is a verb");
+    }
+
+    #[test]
+    fn tabari_set_members_keep_gaps_and_slots() {
+        let text = "<SYNSETS>\n&TIETYPES\n+MILITARY\n&CUR\n+AUSTRIAN FLORIN\n+PESO_$\n\
+                    +ASSURANCES_ON &TIETYPES\n</SYNSETS>\n";
+        let mut parts = Parts::default();
+        let mut pending = Vec::new();
+        let mut diags = Vec::new();
+        read_verbs(
+            Path::new("t.verbs"),
+            text,
+            Dialect::Tabari,
+            &mut parts,
+            &mut pending,
+            None,
+            &mut diags,
+        );
+        resolve_sets(&mut parts, &pending, &mut diags);
+        let cur = parts.sets.iter().find(|s| s.name == "CUR");
+        let gapped = cur.map(|s| s.gapped.clone()).unwrap_or_default();
+        let w = |x: &str, j: bool| (x.to_string(), j);
+        assert_eq!(
+            gapped,
+            [
+                vec![w("austrian", false), w("florin", false)],
+                vec![w("peso", false), w("$", true)],
+                vec![w("assurances", false), w("on", true), w("military", false)],
+            ]
+        );
     }
 }

@@ -242,6 +242,9 @@ pub struct Dictionary {
     /// Per synonym set: its phrases indexed by their first token id, so a
     /// pattern tries only the phrases that can start at a token.
     pub set_starts: Vec<FxHashMap<u32, Vec<u32>>>,
+    /// Per synonym set, for the TABARI engine: its members as pattern
+    /// elements, gaps and `$`/`+` slots kept (empty when the format has none).
+    pub tab_sets: Vec<Vec<Vec<(Elem, bool)>>>,
     /// Synonym set names.
     pub set_names: Vec<String>,
     /// CAMEO codes.
@@ -895,6 +898,13 @@ impl Dictionary {
             }
             self.set_starts.push(starts);
             self.sets.push(phrases);
+            let members: Vec<Vec<(Elem, bool)>> = s
+                .gapped
+                .iter()
+                .map(|ws| self.tab_set_member(ws))
+                .filter(|m| !m.is_empty())
+                .collect();
+            self.tab_sets.push(members);
             self.set_names.push(s.name.clone());
         }
         let mut file_index: HashMap<String, u16> = HashMap::new();
@@ -1078,6 +1088,38 @@ impl Dictionary {
             file: 0,
             line: 0,
         })
+    }
+
+    /// A TABARI synonym-set member as pattern elements: words (the last
+    /// one with its plural), `$` and `+` slots, each with "joined to the
+    /// element before".
+    fn tab_set_member(&mut self, words: &[(String, bool)]) -> Vec<(Elem, bool)> {
+        let mut out = Vec::new();
+        for (k, (w, joined)) in words.iter().enumerate() {
+            match w.as_str() {
+                "$" => out.push((Elem::Source, *joined)),
+                "+" => out.push((Elem::Target, *joined)),
+                _ => {
+                    let toks: Vec<String> = Tokens::new(w).norms().map(str::to_string).collect();
+                    for (i, t) in toks.iter().enumerate() {
+                        let forms = if k + 1 == words.len() && i + 1 == toks.len() {
+                            noun_forms(t)
+                        } else {
+                            vec![t.clone()]
+                        };
+                        let ids = forms.iter().map(|f| self.intern(f)).collect();
+                        out.push((Elem::Words(ids), if i == 0 { *joined } else { true }));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A synonym set's members for the TABARI engine (empty when the set
+    /// came from a format without gaps).
+    pub fn tab_set(&self, set: u32) -> &[Vec<(Elem, bool)>] {
+        self.tab_sets.get(set as usize).map_or(&[], Vec::as_slice)
     }
 
     /// Token-id alternatives of a word element: each alternative split into

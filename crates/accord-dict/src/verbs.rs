@@ -13,6 +13,11 @@ pub struct RawSet {
     pub name: String,
     /// Phrases.
     pub phrases: Vec<String>,
+    /// TABARI members word by word, each with "joined to the word before
+    /// by `_`" (a blank allows other words between); `$` and `+` are
+    /// source and target slots. Empty for other formats.
+    #[serde(default)]
+    pub gapped: Vec<Vec<(String, bool)>>,
     /// Where defined.
     pub file: String,
     /// 1-based line.
@@ -139,6 +144,7 @@ pub fn parse_verb_file(
             sets.push(RawSet {
                 name: name.to_string(),
                 phrases,
+                gapped: Vec::new(),
                 file: file.clone(),
                 line: n,
             });
