@@ -20,6 +20,9 @@ pub struct PendingSet {
 struct VerbLine {
     /// Words of the phrase, lowercase.
     words: Vec<String>,
+    /// TABARI: per word, whether a blank (not `_`) stands before it, so
+    /// other words may come between (empty for PETRARCH).
+    gaps: Vec<bool>,
     /// Index of the verb word.
     verb: usize,
     forms: Vec<String>,
@@ -475,8 +478,35 @@ pub fn read_verbs(
             block.code = code.clone();
             block.paired = paired.clone();
         }
+        // TABARI separates words with `_` (adjacent) or a blank (a gap
+        // allowed: DEATH TOLL RISEN matches "death toll has risen").
+        let gaps = if dialect == Dialect::Tabari {
+            let mut gaps = Vec::new();
+            let mut cur = false;
+            let mut blank = false;
+            for ch in marked.chars().chain([' ']) {
+                if matches!(ch, '_' | '=' | ' ' | '\t') {
+                    if cur {
+                        gaps.push(blank);
+                        blank = false;
+                        cur = false;
+                    }
+                    blank |= ch == ' ' || ch == '\t';
+                } else {
+                    // The first word has no gap before it.
+                    if !cur && gaps.is_empty() {
+                        blank = false;
+                    }
+                    cur = true;
+                }
+            }
+            gaps
+        } else {
+            Vec::new()
+        };
         block.verbs.push(VerbLine {
             words,
+            gaps,
             verb,
             forms,
             code,
@@ -502,7 +532,14 @@ fn flush(
             .iter()
             .flat_map(|w| [RawElem::Words(vec![w.clone()]), RawElem::Adjacent])
             .collect();
+        // Only when the count agrees with the words (it always should).
+        let tail_gaps = if v.gaps.len() == v.words.len() {
+            v.gaps[v.verb + 1..].to_vec()
+        } else {
+            Vec::new()
+        };
         let mut rv = RawVerb {
+            tail_gaps,
             lemma: lemma.join(" "),
             extra_past: Vec::new(),
             extra_participle: Vec::new(),

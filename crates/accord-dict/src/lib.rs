@@ -956,7 +956,7 @@ impl Dictionary {
                 }
             }
             for rp in &rv.patterns {
-                match self.compile_pattern(rp, &tail, &set_index) {
+                match self.compile_pattern(rp, &tail, &rv.tail_gaps, &set_index) {
                     Ok(mut p) => {
                         p.file = file;
                         p.line = rp.line as u32;
@@ -976,6 +976,7 @@ impl Dictionary {
         &mut self,
         rp: &RawPattern,
         tail: &[String],
+        tail_gaps: &[bool],
         sets: &HashMap<&str, u32>,
     ) -> Result<VerbPattern, String> {
         let code = match &rp.code {
@@ -1076,7 +1077,7 @@ impl Dictionary {
         let tab = if rp.full.is_empty() {
             None
         } else {
-            Some(Box::new(self.compile_tab(&rp.full, tail, sets)?))
+            Some(Box::new(self.compile_tab(&rp.full, tail, tail_gaps, sets)?))
         };
         Ok(VerbPattern {
             code,
@@ -1167,6 +1168,7 @@ impl Dictionary {
         &mut self,
         full: &[RawElem],
         tail: &[String],
+        tail_gaps: &[bool],
         sets: &HashMap<&str, u32>,
     ) -> Result<TabPattern, String> {
         let vpos = full
@@ -1215,9 +1217,10 @@ impl Dictionary {
             && full[vpos + 1..].is_empty();
         let mut post: Vec<(Elem, bool)> = Vec::new();
         let mut tail_len = 0u16;
-        for w in tail {
+        for (k, w) in tail.iter().enumerate() {
             let id = self.intern(w);
-            post.push((Elem::Words(vec![id]), true));
+            let gap = tail_gaps.get(k).copied().unwrap_or(false);
+            post.push((Elem::Words(vec![id]), !gap));
             tail_len += w.chars().filter(|c| c.is_alphanumeric()).count() as u16;
         }
         let mut adjacent = false;

@@ -75,6 +75,10 @@ pub struct RawVerb {
     pub extra_forms: Vec<String>,
     /// Patterns.
     pub patterns: Vec<RawPattern>,
+    /// TABARI: for each lemma word after the first, whether other words may
+    /// stand before it (a blank in the dictionary, not `_`). Empty: none may.
+    #[serde(default)]
+    pub tail_gaps: Vec<bool>,
     /// File.
     pub file: String,
     /// Header line.
@@ -169,6 +173,7 @@ pub fn parse_verb_file(
                 extra_participle: vec![],
                 extra_forms: vec![],
                 patterns: vec![],
+                tail_gaps: vec![],
                 file: file.clone(),
                 line: n,
             };
