@@ -562,15 +562,15 @@ impl Coder<'_> {
         // `COMPLEX:` conditions: too many verbs or conjunctions, no actor before
         // the first verb.
         let verbs = (0..n).filter(|&i| is_verb(i)).count();
-        let first_verb = (0..n).find(|&i| is_verb(i));
-        let no_prior =
-            first_verb.is_some_and(|fv| !(0..fv).any(|j| !v.dead[j] && v.starting[j].is_some()));
         if (opts.complex_verbs > 0 && verbs >= opts.complex_verbs)
             || (opts.complex_conj > 0 && bounds.len() > opts.complex_conj)
-            || (opts.no_actor_prior && no_prior)
         {
             return Vec::new();
         }
+        // `NOACTPRIOR` is checked at the first verb that codes: a null-coded
+        // verb before the first actor ("On accord Gondor repelled ...") does
+        // not make the sentence complex.
+        let mut prior_checked = !opts.no_actor_prior;
         let mut events: Vec<CodedEvent> = Vec::new();
         let mut subordinate: Vec<CodedEvent> = Vec::new();
         let mut carried: Option<usize> = None;
@@ -632,6 +632,12 @@ impl Coder<'_> {
                 let Some(code_id) = p.code else {
                     continue;
                 };
+                if !prior_checked {
+                    prior_checked = true;
+                    if !(0..pos).any(|j| !v.dead[j] && v.starting[j].is_some()) {
+                        return Vec::new();
+                    }
+                }
                 let info = d.codes.info(code_id);
                 let is_sub = info.code.ends_with('?');
                 // Source and target (manual 5.8).
@@ -683,6 +689,14 @@ impl Coder<'_> {
                             .filter_map(|j| v.starting[j])
                             .find(|&mi| source.is_none_or(|s| v.codes_differ(mi, s)));
                         after
+                            // A compound source found after the verb (no actor
+                            // before it): its other members are the actors
+                            // after the verb that differ from its first.
+                            .or_else(|| {
+                                source.filter(|&s| {
+                                    v.mentions[s].start > pos && v.mentions[s].codes.len() > 1
+                                })
+                            })
                             .or(def_target.filter(|d| d.1).map(|d| d.0))
                             // ... else the nearest other actor before the verb in its clause.
                             .or_else(|| {
@@ -699,10 +713,17 @@ impl Coder<'_> {
                     });
                     (source, target)
                 };
-                // Passive voice (manual 7.9).
+                // Passive voice (manual 7.9); a modifier may stand between the
+                // verb and BY ("was opposed earlier by").
+                let by_follows = v.next_live(pos + 1, n).is_some_and(|j| {
+                    tokens.norm(j) == "by"
+                        || (!v.covered[j]
+                            && d.verbs_of(ids[j]).is_empty()
+                            && v.next_live(j + 1, n)
+                                .is_some_and(|k| tokens.norm(k) == "by"))
+                });
                 let passive = !designated
-                    && v.next_live(pos + 1, n)
-                        .is_some_and(|j| tokens.norm(j) == "by")
+                    && by_follows
                     && [
                         v.prev_live(pos, 0),
                         v.prev_live(pos, 0).and_then(|p| v.prev_live(p, 0)),
