@@ -179,9 +179,30 @@ impl Coder<'_> {
             if m.pronoun {
                 continue;
             }
+            // "Former" right before an actor-agent pair, or inside it before
+            // the agent, makes the agent an elite (manual 5.4.1).
+            let former = (m.start.saturating_sub(1)..m.end).any(|j| tokens.norm(j) == "former");
+            let agent_suffix = (m.start..m.end)
+                .find_map(|j| {
+                    let t = tokens.get(j);
+                    match d.longest_actor(ids, t.capitalized, t.all_upper, j) {
+                        Some((_, ActorEntry::Agent(a))) => d.actors.agents.get(a as usize),
+                        _ => None,
+                    }
+                })
+                .map(|a| a.code.as_str())
+                .filter(|c| former && !c.ends_with('~'));
             // A coded compound (`[ELR/GAL]`) is several actors.
             let mut codes: Vec<String> = Vec::new();
             for c in m.codes.iter().flat_map(|c| c.split('/')) {
+                let elite;
+                let c = match agent_suffix {
+                    Some(sfx) if c.len() > sfx.len() && c.ends_with(sfx) => {
+                        elite = format!("{}ELI", &c[..c.len() - sfx.len()]);
+                        elite.as_str()
+                    }
+                    _ => c,
+                };
                 let c = dedup_agents(c);
                 let c = c.as_str();
                 if !c.is_empty() && !null(&c.to_string()) && !codes.iter().any(|x| x == c) {
