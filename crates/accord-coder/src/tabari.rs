@@ -213,6 +213,100 @@ impl Coder<'_> {
                 mentions.push(ActorMention { codes, ..m.clone() });
             }
         }
+        // Agents go with the actor right before or right after them (manual
+        // 5.4), not with one further off.
+        mentions.sort_by_key(|m| m.start);
+        let agent_at = |j: usize| -> Option<(usize, &str)> {
+            let t = tokens.get(j);
+            match d.longest_actor(ids, t.capitalized, t.all_upper, j) {
+                Some((e, ActorEntry::Agent(a))) => d
+                    .actors
+                    .agents
+                    .get(a as usize)
+                    .map(|x| (e, x.code.as_str())),
+                _ => None,
+            }
+        };
+        let with_agent = |code: &str, agent: &str| -> String {
+            // An agent already in the actor's code is not added again.
+            let a = agent.trim_end_matches('~');
+            let chunks = |c: &str| -> Vec<String> {
+                c.as_bytes()
+                    .chunks(3)
+                    .map(|x| String::from_utf8_lossy(x).into_owned())
+                    .collect()
+            };
+            if a.len() == 3 && chunks(code).iter().any(|x| x == a) {
+                return code.to_string();
+            }
+            match agent.strip_suffix('~') {
+                Some(prefix) => format!("{prefix}{code}"),
+                None => format!("{code}{agent}"),
+            }
+        };
+        for k in 0..mentions.len() {
+            let (start, end) = (mentions[k].start, mentions[k].end);
+            // "Dagolath's first Deputy Prime Minister Telemar": the agent stands
+            // apart from Dagolath and right before Telemar, so it is Telemar's.
+            let next_adjacent = mentions.get(k + 1).is_some_and(|x| x.start == end);
+            let actor_end = {
+                let t = tokens.get(start);
+                match d.longest_actor(ids, t.capitalized, t.all_upper, start) {
+                    Some((e, entry)) if !matches!(entry, ActorEntry::Agent(_)) => Some(e),
+                    _ => None,
+                }
+            };
+            if let (true, Some(ae)) = (next_adjacent, actor_end) {
+                let own_end = if ae < n && tokens.norm(ae) == "'s" {
+                    ae + 1
+                } else {
+                    ae
+                };
+                // The first agent after the actor, if words stand between.
+                let apart = (own_end..end)
+                    .find_map(|j| agent_at(j).map(|(e, c)| (j, e, c)))
+                    .filter(|&(j, e, c)| j > own_end && e == end && !c.ends_with('~'))
+                    .map(|(j, _, c)| (j, c));
+                if let Some((j, code)) = apart {
+                    let stripped: Vec<String> = mentions[k]
+                        .codes
+                        .iter()
+                        .map(|c| match c.strip_suffix(code) {
+                            Some(base) if !base.is_empty() => base.to_string(),
+                            _ => c.clone(),
+                        })
+                        .collect();
+                    mentions[k].codes = stripped;
+                    mentions[k].end = ae;
+                    let moved: Vec<String> = mentions[k + 1]
+                        .codes
+                        .iter()
+                        .map(|c| with_agent(c, code))
+                        .collect();
+                    mentions[k + 1].codes = moved;
+                    mentions[k + 1].start = j;
+                    continue;
+                }
+            }
+            // "human rights activists Gondor": a free agent right before an actor.
+            let before = (start.saturating_sub(6)..start).find_map(|j| {
+                agent_at(j)
+                    .filter(|&(e, _)| e == start && !(j..start).any(|x| covered[x]))
+                    .map(|(_, c)| (j, c))
+            });
+            if let Some((j, code)) = before {
+                let codes: Vec<String> = mentions[k]
+                    .codes
+                    .iter()
+                    .map(|c| with_agent(c, code))
+                    .collect();
+                mentions[k].codes = codes;
+                mentions[k].start = j;
+                for c in covered.iter_mut().take(start).skip(j) {
+                    *c = true;
+                }
+            }
+        }
         // Actor phrases whose parts stand apart ("the Prince of Dol_Amroth" for
         // PRINCE DOL_AMROTH, "Ithilen state-run television" for ITHILEN TELEVISION).
         mentions.sort_by_key(|m| m.start);
