@@ -689,6 +689,7 @@ impl Coder<'_> {
         let mut events: Vec<CodedEvent> = Vec::new();
         let mut subordinate: Vec<CodedEvent> = Vec::new();
         let mut carried: Option<usize> = None;
+        let mut dominant: Vec<CodedEvent> = Vec::new();
         'clauses: for (ci, &(cs, ce)) in bounds.iter().enumerate() {
             // The source of a later clause: an actor right after the conjunction, else
             // the sentence's.
@@ -755,6 +756,10 @@ impl Coder<'_> {
                 }
                 let info = d.codes.info(code_id);
                 let is_sub = info.code.ends_with('?');
+                // A dominant code (`031!`, manual 6.6.2): when one codes, only
+                // dominant events are kept. (Validate's FRWD-002-003 shows
+                // that it does not reopen a clause that has its event.)
+                let is_dom = info.code.ends_with('!');
                 // Source and target (manual 5.8).
                 let first_before = |limit: usize, differ: Option<usize>| -> Option<usize> {
                     (0..limit)
@@ -872,6 +877,9 @@ impl Coder<'_> {
                     }
                     continue;
                 }
+                if is_dom {
+                    dominant.extend(out.iter().cloned());
+                }
                 events.extend(out);
                 coded = true;
                 match opts.code_by {
@@ -889,6 +897,9 @@ impl Coder<'_> {
             if ci == 0 && carried.is_none() {
                 carried = (cs..ce).filter(|&j| !v.dead[j]).find_map(|j| v.starting[j]);
             }
+        }
+        if !dominant.is_empty() {
+            events = dominant;
         }
         if events.is_empty() {
             events = subordinate;
