@@ -322,6 +322,8 @@ impl Coder<'_> {
                 ActorEntry::Agent(a) => d.actors.agents.get(a as usize).map(|x| x.code.clone()),
             }
         };
+        // (start of a gapped actor, one of its later parts) for each part.
+        let mut gap_tails: Vec<(usize, usize, usize)> = Vec::new();
         for i in 0..n {
             for g in d.gapped_phrases(ids[i]) {
                 if ids.get(i..i + g[0].len()) != Some(g[0].as_slice()) {
@@ -350,6 +352,7 @@ impl Coder<'_> {
                     continue;
                 }
                 mentions.retain(|m| !parts.iter().any(|&(a, b)| m.start >= a && m.end <= b));
+                gap_tails.extend(parts.iter().map(|&(a, b)| (i, a, b)));
                 for &(a, b) in &parts {
                     for c in covered.iter_mut().take(b).skip(a) {
                         *c = true;
@@ -600,6 +603,13 @@ impl Coder<'_> {
                 } else {
                     k += 1;
                 }
+            }
+        }
+        // A gapped actor whose tail falls in a dropped clause is no actor
+        // ("Radagast, the Brown wizard of reknown," for RADAGAST THE_BROWN).
+        for &(st, a, b) in &gap_tails {
+            if (a..b).any(|j| v.dead[j]) && !v.dead[st] {
+                v.starting[st] = None;
             }
         }
         // A pronoun whose actor stands in a dropped clause stands for nothing.
@@ -993,14 +1003,14 @@ impl Coder<'_> {
             .find(|&j| !v.dead[j] && !v.covered[j] && v.norm(j) == ",")
             .unwrap_or(ce);
         let mut slots = TSlots::default();
-        if !self.tab_post(v, &p.post, 0, pos + 1, end, None, &mut slots) {
+        if !self.tab_post(v, &p.post, 0, pos + 1, end, None, false, &mut slots) {
             return None;
         }
         // Before the verb: matched forwards from the clause start, the last
         // element before the verb (next to it when `_` joins them).
         if !p.pre.is_empty() {
             let joined = p.pre_joined.then_some(pos);
-            if !self.tab_post(v, &p.pre, 0, cs, pos, joined, &mut slots) {
+            if !self.tab_post(v, &p.pre, 0, cs, pos, joined, true, &mut slots) {
                 return None;
             }
         }
@@ -1017,6 +1027,7 @@ impl Coder<'_> {
         from: usize,
         end: usize,
         joined: Option<usize>,
+        back: bool,
         slots: &mut TSlots,
     ) -> bool {
         let Some((elem, adjacent)) = elems.get(ei) else {
@@ -1024,8 +1035,21 @@ impl Coder<'_> {
             return joined.is_none_or(|verb| v.next_live(from, verb + 1) == Some(verb));
         };
         let adjacent = *adjacent && ei > 0;
+        // Where this element may stand. Before the verb TABARI matches from
+        // the verb backwards, so there the nearest places are tried first.
+        let mut places: Vec<usize> = Vec::new();
         let mut j = from;
         while let Some(at) = v.next_live(j, end) {
+            places.push(at);
+            if adjacent {
+                break;
+            }
+            j = at + 1;
+        }
+        if back {
+            places.reverse();
+        }
+        for at in places {
             match elem {
                 Elem::Target | Elem::Source | Elem::Compound | Elem::Skip => {
                     if let Some(mi) = v.starting[at] {
@@ -1047,26 +1071,30 @@ impl Coder<'_> {
                                 v.mentions[mi].end,
                                 end,
                                 joined,
+                                back,
                                 slots,
                             ) {
                                 return true;
                             }
                             *slots = saved;
-                            // The first actor met is the one the slot takes.
-                            return false;
+                            // The first actor met is the one the slot takes
+                            // (before the verb: the nearest one that fits).
+                            if !back {
+                                return false;
+                            }
                         }
                     }
                 }
                 Elem::Exact(alts) => {
                     if alts.contains(&v.exact_ids[at])
-                        && self.tab_post(v, elems, ei + 1, at + 1, end, joined, slots)
+                        && self.tab_post(v, elems, ei + 1, at + 1, end, joined, back, slots)
                     {
                         return true;
                     }
                 }
                 Elem::Words(alts) => {
                     if (alts.contains(&v.ids[at]) || alts.contains(&v.stem_ids[at]))
-                        && self.tab_post(v, elems, ei + 1, at + 1, end, joined, slots)
+                        && self.tab_post(v, elems, ei + 1, at + 1, end, joined, back, slots)
                     {
                         return true;
                     }
@@ -1095,7 +1123,7 @@ impl Coder<'_> {
                             _ => None,
                         };
                         if let Some(next) = next {
-                            if self.tab_post(v, &combined, 1, next, end, joined, slots) {
+                            if self.tab_post(v, &combined, 1, next, end, joined, back, slots) {
                                 return true;
                             }
                         }
@@ -1105,16 +1133,12 @@ impl Coder<'_> {
                 Elem::Set(s) => {
                     let ends: Vec<usize> = self.dict.set_match_ends(*s, v.ids, at).collect();
                     for e in ends {
-                        if self.tab_post(v, elems, ei + 1, e, end, joined, slots) {
+                        if self.tab_post(v, elems, ei + 1, e, end, joined, back, slots) {
                             return true;
                         }
                     }
                 }
             }
-            if adjacent {
-                return false;
-            }
-            j = at + 1;
         }
         false
     }
