@@ -787,8 +787,13 @@ impl Coder<'_> {
                             clause_source
                                 .filter(|&s| slots.target.is_none_or(|t| v.codes_differ(s, t)))
                                 .or_else(|| {
-                                    first_before(pos, slots.target)
-                                        .filter(|&s| v.mentions[s].start >= cs)
+                                    // The clause's own first actor before the verb.
+                                    (cs..pos)
+                                        .filter(|&j| !v.dead[j])
+                                        .filter_map(|j| v.starting[j])
+                                        .find(|&mi| {
+                                            slots.target.is_none_or(|t| v.codes_differ(mi, t))
+                                        })
                                 })
                         } else {
                             first_before(pos, slots.target)
@@ -903,8 +908,10 @@ impl Coder<'_> {
                     subordinate.extend(s);
                 }
             }
-            // No event in the first clause: its first actor is the sentence's source.
-            if ci == 0 && carried.is_none() {
+            // No event in the first clause: its first actor is the sentence's
+            // source, if it is a clause at all: words joined by "and" with no
+            // verb ("Ithilen's sheep and pigs of Gondor warned") are not.
+            if ci == 0 && carried.is_none() && (cs..ce).any(&is_verb) {
                 carried = (cs..ce).filter(|&j| !v.dead[j]).find_map(|j| v.starting[j]);
             }
         }
