@@ -437,6 +437,17 @@ impl Coder<'_> {
                     None => break,
                 }
             }
+            // The last member's phrase may hold more actors, apart only by
+            // `<ADJECTIVE>` words ("Calenardhon and the evil Arnor awful
+            // Gondor" is three actors; manual 7.5).
+            while ok_to > k && lists && ok_to + 1 < mentions.len() {
+                let (a, b) = (mentions[ok_to].end, mentions[ok_to + 1].start);
+                if a < b && (a..b).all(|j| d.tab_class(ids[j]) & TAB_ADJECTIVE != 0) {
+                    ok_to += 1;
+                } else {
+                    break;
+                }
+            }
             // "The ambassadors of Arnor, Osgiliath and Gondor": the agent of the
             // first member goes to the bare countries after it.
             let agent = (opts.carry_agents
