@@ -1024,8 +1024,10 @@ impl Coder<'_> {
         if !self.tab_post(v, &p.post, 0, pos + 1, end, None, false, &mut slots) {
             return None;
         }
-        // Before the verb: matched forwards from the clause start, the last
-        // element before the verb (next to it when `_` joins them).
+        // Before the verb: elements in text order within the clause, each at
+        // the place nearest the verb that lets the rest match (TABARI reads
+        // them backwards from the verb); the last one next to the verb when
+        // `_` joins them.
         if !p.pre.is_empty() {
             let joined = p.pre_joined.then_some(pos);
             if !self.tab_post(v, &p.pre, 0, cs, pos, joined, true, &mut slots) {
