@@ -655,16 +655,27 @@ impl<'d> Coder<'d> {
         date: Option<Date>,
         scratch: &mut Scratch,
     ) -> CodedArticle {
+        let mut ctx = MentionContext::default();
+        self.code_article_with(article, date, scratch, &mut ctx)
+    }
+
+    /// Codes an article continuing the sentence-to-sentence state `ctx` of
+    /// an earlier one (TABARI's `FORWARD:` carries a pronoun's actor from
+    /// one record to the next).
+    pub fn code_article_with(
+        &self,
+        article: &Article,
+        date: Option<Date>,
+        scratch: &mut Scratch,
+        ctx: &mut MentionContext,
+    ) -> CodedArticle {
         let date = date.or(article.date);
-        let mut ctx = MentionContext {
-            convert_agents: self.dict.options.tabari && self.tab_options().convert_agents,
-            ..MentionContext::default()
-        };
+        ctx.convert_agents = self.dict.options.tabari && self.tab_options().convert_agents;
         let mut sentences = Vec::new();
         for (index, (start, end)) in split_sentences(&article.text).into_iter().enumerate() {
             let text = &article.text[start..end];
             let (mentions, events) =
-                self.code_sentence(&article.id, index as u32, text, date, &mut ctx, scratch);
+                self.code_sentence(&article.id, index as u32, text, date, ctx, scratch);
             sentences.push(CodedSentence {
                 index: index as u32,
                 start: start as u32,
@@ -731,7 +742,8 @@ impl<'d> Coder<'d> {
             }
         }
         if d.options.tabari {
-            let mut events = self.code_tabari(article, index, text, date, tokens, ids, &mentions);
+            let mut events =
+                self.code_tabari(article, index, text, date, tokens, ids, &mentions, ctx);
             if d.options.petrarch && !self.tab_options().require_dyad {
                 self.petrarch_terminal_clause(article, index, text, date, tokens, &mut events);
             }

@@ -146,6 +146,9 @@ pub struct MentionContext {
     /// An agent with no actor is an actor of its own, `~AGT` (TABARI's
     /// `SET: CONVERT AGENTS`).
     pub convert_agents: bool,
+    /// TABARI `FORWARD:`: the actor code a pronoun opening the next sentence
+    /// takes (the first actor of this one), written by the TABARI engine.
+    pub tab_forward: Option<String>,
 }
 
 /// Finds the actor mentions of a tokenized sentence.

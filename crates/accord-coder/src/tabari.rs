@@ -34,6 +34,8 @@ struct View<'a> {
     /// The longest TABARI stem each token starts with (a word with an id of
     /// its own, "really", still matches the stem REAL).
     stem_ids: Vec<u32>,
+    /// Each token as a whole word, stems aside (for exact `_` words).
+    exact_ids: Vec<u32>,
     /// Token is dropped (comma-delimited clause).
     dead: Vec<bool>,
     /// Actor mention starting at a token.
@@ -82,6 +84,11 @@ impl View<'_> {
 
 const CONJ: &[&str] = &["and", "but", "or", "nor"];
 
+/// Pronouns that refer to an actor (manual 7.7).
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "him", "its", "his", "her", "they", "them", "their",
+];
+
 /// An agent code is added to an actor once: `USAGOV` + `GOV` stays `USAGOV`.
 fn dedup_agents(code: &str) -> String {
     if code.len() <= 6 || !code.is_ascii() {
@@ -112,15 +119,23 @@ impl Coder<'_> {
         tokens: &Tokens,
         ids: &[u32],
         found: &[ActorMention],
+        ctx: &mut crate::MentionContext,
     ) -> Vec<CodedEvent> {
         let d = self.dict;
         let opts = self.tab_options();
+        // `FORWARD:` (manual 8.4): the previous record's first actor, for a
+        // pronoun that opens this one; a sentence that codes nothing passes
+        // nothing on.
+        let incoming = ctx.tab_forward.take().filter(|_| opts.forward.is_some());
         let n = tokens.len();
         let null = |c: &String| d.options.null_actors.iter().any(|x| x == c);
-        // `SET: MINIMUM WORDS` (a comma counts as a word).
+        // `SET: MINIMUM WORDS` (a comma counts as a word; a possessive `'s`,
+        // which TABARI keeps on its word, does not).
         let words = (0..n)
             .filter(|&i| {
-                tokens.get(i).kind != accord_text::TokenKind::Punct || tokens.norm(i) == ","
+                let t = tokens.get(i);
+                let glued_s = i > 0 && tokens.norm(i) == "'s" && tokens.get(i - 1).end == t.start;
+                (t.kind != accord_text::TokenKind::Punct || tokens.norm(i) == ",") && !glued_s
             })
             .count();
         if words < opts.min_words {
@@ -133,6 +148,28 @@ impl Coder<'_> {
         {
             return Vec::new();
         }
+        // `<TIME>` phrases (manual 10.5): the first one in the sentence that is
+        // not null moves the events' date, or, with a discard or complexity
+        // code, stops the sentence as such a verb would. Comma clauses are
+        // not dropped yet, so a phrase inside one still counts.
+        let time = (0..n).find_map(|i| {
+            opts.time.iter().find(|(words, code)| {
+                code != "---"
+                    && words.len() <= n - i
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| tokens.norm(i + k) == w)
+            })
+        });
+        let event_date = match time.map(|(_, code)| code.as_str()) {
+            Some("###" | "+++") => return Vec::new(),
+            Some(days) => match days.trim_start_matches('+').parse::<i64>() {
+                Ok(k) => date.map(|dt| dt.add_days(k)),
+                Err(_) => date,
+            },
+            None => date,
+        };
         let mut covered = vec![false; n];
         let mut mentions: Vec<ActorMention> = Vec::new();
         for m in found {
@@ -142,9 +179,30 @@ impl Coder<'_> {
             if m.pronoun {
                 continue;
             }
+            // "Former" right before an actor-agent pair, or inside it before
+            // the agent, makes the agent an elite (manual 5.4.1).
+            let former = (m.start.saturating_sub(1)..m.end).any(|j| tokens.norm(j) == "former");
+            let agent_suffix = (m.start..m.end)
+                .find_map(|j| {
+                    let t = tokens.get(j);
+                    match d.longest_actor(ids, t.capitalized, t.all_upper, j) {
+                        Some((_, ActorEntry::Agent(a))) => d.actors.agents.get(a as usize),
+                        _ => None,
+                    }
+                })
+                .map(|a| a.code.as_str())
+                .filter(|c| former && !c.ends_with('~'));
             // A coded compound (`[ELR/GAL]`) is several actors.
             let mut codes: Vec<String> = Vec::new();
             for c in m.codes.iter().flat_map(|c| c.split('/')) {
+                let elite;
+                let c = match agent_suffix {
+                    Some(sfx) if c.len() > sfx.len() && c.ends_with(sfx) => {
+                        elite = format!("{}ELI", &c[..c.len() - sfx.len()]);
+                        elite.as_str()
+                    }
+                    _ => c,
+                };
                 let c = dedup_agents(c);
                 let c = c.as_str();
                 if !c.is_empty() && !null(&c.to_string()) && !codes.iter().any(|x| x == c) {
@@ -153,6 +211,102 @@ impl Coder<'_> {
             }
             if !codes.is_empty() {
                 mentions.push(ActorMention { codes, ..m.clone() });
+            }
+        }
+        // Agents go with the actor right before or right after them (manual
+        // 5.4), not with one further off.
+        mentions.sort_by_key(|m| m.start);
+        let agent_at = |j: usize| -> Option<(usize, &str)> {
+            let t = tokens.get(j);
+            match d.longest_actor(ids, t.capitalized, t.all_upper, j) {
+                Some((e, ActorEntry::Agent(a))) => d
+                    .actors
+                    .agents
+                    .get(a as usize)
+                    .map(|x| (e, x.code.as_str())),
+                _ => None,
+            }
+        };
+        let with_agent = |code: &str, agent: &str| -> String {
+            // An agent already in the actor's code is not added again.
+            let a = agent.trim_end_matches('~');
+            let chunks = |c: &str| -> Vec<String> {
+                c.as_bytes()
+                    .chunks(3)
+                    .map(|x| String::from_utf8_lossy(x).into_owned())
+                    .collect()
+            };
+            if a.len() == 3 && chunks(code).iter().any(|x| x == a) {
+                return code.to_string();
+            }
+            match agent.strip_suffix('~') {
+                Some(prefix) => format!("{prefix}{code}"),
+                None => format!("{code}{agent}"),
+            }
+        };
+        for k in 0..mentions.len() {
+            let (start, end) = (mentions[k].start, mentions[k].end);
+            // "Dagolath's first Deputy Prime Minister Telemar": the agent stands
+            // apart from Dagolath and right before Telemar, so it is Telemar's
+            // (PETRARCH gives every agent of the noun phrase to its actor).
+            let next_adjacent =
+                !d.options.petrarch && mentions.get(k + 1).is_some_and(|x| x.start == end);
+            let actor_end = {
+                let t = tokens.get(start);
+                match d.longest_actor(ids, t.capitalized, t.all_upper, start) {
+                    Some((e, entry)) if !matches!(entry, ActorEntry::Agent(_)) => Some(e),
+                    _ => None,
+                }
+            };
+            if let (true, Some(ae)) = (next_adjacent, actor_end) {
+                let own_end = if ae < n && tokens.norm(ae) == "'s" {
+                    ae + 1
+                } else {
+                    ae
+                };
+                // The first agent after the actor, if words stand between.
+                let apart = (own_end..end)
+                    .find_map(|j| agent_at(j).map(|(e, c)| (j, e, c)))
+                    .filter(|&(j, e, c)| j > own_end && e == end && !c.ends_with('~'))
+                    .map(|(j, _, c)| (j, c));
+                if let Some((j, code)) = apart {
+                    let stripped: Vec<String> = mentions[k]
+                        .codes
+                        .iter()
+                        .map(|c| match c.strip_suffix(code) {
+                            Some(base) if !base.is_empty() => base.to_string(),
+                            _ => c.clone(),
+                        })
+                        .collect();
+                    mentions[k].codes = stripped;
+                    mentions[k].end = ae;
+                    let moved: Vec<String> = mentions[k + 1]
+                        .codes
+                        .iter()
+                        .map(|c| with_agent(c, code))
+                        .collect();
+                    mentions[k + 1].codes = moved;
+                    mentions[k + 1].start = j;
+                    continue;
+                }
+            }
+            // "human rights activists Gondor": a free agent right before an actor.
+            let before = (start.saturating_sub(6)..start).find_map(|j| {
+                agent_at(j)
+                    .filter(|&(e, _)| e == start && !(j..start).any(|x| covered[x]))
+                    .map(|(_, c)| (j, c))
+            });
+            if let Some((j, code)) = before {
+                let codes: Vec<String> = mentions[k]
+                    .codes
+                    .iter()
+                    .map(|c| with_agent(c, code))
+                    .collect();
+                mentions[k].codes = codes;
+                mentions[k].start = j;
+                for c in covered.iter_mut().take(start).skip(j) {
+                    *c = true;
+                }
             }
         }
         // Actor phrases whose parts stand apart ("the Prince of Dol_Amroth" for
@@ -170,6 +324,8 @@ impl Coder<'_> {
                 ActorEntry::Agent(a) => d.actors.agents.get(a as usize).map(|x| x.code.clone()),
             }
         };
+        // (start of a gapped actor, one of its later parts) for each part.
+        let mut gap_tails: Vec<(usize, usize, usize)> = Vec::new();
         for i in 0..n {
             for g in d.gapped_phrases(ids[i]) {
                 if ids.get(i..i + g[0].len()) != Some(g[0].as_slice()) {
@@ -198,6 +354,7 @@ impl Coder<'_> {
                     continue;
                 }
                 mentions.retain(|m| !parts.iter().any(|&(a, b)| m.start >= a && m.end <= b));
+                gap_tails.extend(parts.iter().map(|&(a, b)| (i, a, b)));
                 for &(a, b) in &parts {
                     for c in covered.iter_mut().take(b).skip(a) {
                         *c = true;
@@ -282,6 +439,17 @@ impl Coder<'_> {
                     None => break,
                 }
             }
+            // The last member's phrase may hold more actors, apart only by
+            // `<ADJECTIVE>` words ("Calenardhon and the evil Arnor awful
+            // Gondor" is three actors; manual 7.5).
+            while ok_to > k && lists && ok_to + 1 < mentions.len() {
+                let (a, b) = (mentions[ok_to].end, mentions[ok_to + 1].start);
+                if a < b && (a..b).all(|j| d.tab_class(ids[j]) & TAB_ADJECTIVE != 0) {
+                    ok_to += 1;
+                } else {
+                    break;
+                }
+            }
             // "The ambassadors of Arnor, Osgiliath and Gondor": the agent of the
             // first member goes to the bare countries after it.
             let agent = (opts.carry_agents
@@ -326,22 +494,41 @@ impl Coder<'_> {
             .find(|m| m.codes.len() > 1)
             .or(mentions.first())
             .cloned();
+        // A pronoun before any actor of the sentence is the previous record's
+        // first actor (`FORWARD:`). TABARI does this for "they" too, whether
+        // or not that actor was a compound (Validate's FRWD records).
+        let opening = incoming.and_then(|code| {
+            let t = (0..n).find(|&t| !covered[t] && PRONOUNS.contains(&tokens.norm(t)))?;
+            (!mentions.iter().any(|m| m.start < t)).then_some((t, code))
+        });
         let mut pronouns = Vec::new();
+        // (pronoun token, first token of the actor it stands for)
+        let mut referents: Vec<(usize, usize)> = Vec::new();
         for (t, &cov) in covered.iter().enumerate() {
             if cov {
                 continue;
             }
-            let refers = match tokens.norm(t) {
-                "he" | "she" | "it" | "him" => first.as_ref().filter(|m| m.start < t),
-                "its" | "his" | "her" => mentions.iter().find(|m| m.end <= t),
-                "they" | "them" | "their" => first_compound.as_ref().filter(|m| m.start < t),
-                _ => None,
-            };
-            if let Some(m) = refers {
+            let forwarded = opening
+                .as_ref()
+                .filter(|(o, _)| *o == t)
+                .map(|(_, c)| (vec![c.clone()], None));
+            let refers = forwarded.or_else(|| {
+                match tokens.norm(t) {
+                    "he" | "she" | "it" | "him" => first.as_ref().filter(|m| m.start < t),
+                    "its" | "his" | "her" => mentions.iter().find(|m| m.end <= t),
+                    "they" | "them" | "their" => first_compound.as_ref().filter(|m| m.start < t),
+                    _ => None,
+                }
+                .map(|m| (m.codes.clone(), Some(m.start)))
+            });
+            if let Some((codes, referent)) = refers {
+                if let Some(r) = referent {
+                    referents.push((t, r));
+                }
                 pronouns.push(ActorMention {
                     start: t,
                     end: t + 1,
-                    codes: m.codes.clone(),
+                    codes,
                     possessive: false,
                     person: None,
                     pronoun: true,
@@ -366,6 +553,7 @@ impl Coder<'_> {
                     d.stem_id(&w[..cut])
                 })
                 .collect(),
+            exact_ids: (0..n).map(|i| d.exact_id(tokens.norm(i))).collect(),
             dead: vec![false; n],
             starting,
             covered,
@@ -430,6 +618,35 @@ impl Coder<'_> {
                 }
             }
         }
+        // A gapped actor whose tail falls in a dropped clause is no actor
+        // ("Radagast, the Brown wizard of reknown," for RADAGAST THE_BROWN).
+        for &(st, a, b) in &gap_tails {
+            if (a..b).any(|j| v.dead[j]) && !v.dead[st] {
+                v.starting[st] = None;
+            }
+        }
+        // A pronoun whose actor stands in a dropped clause stands for nothing.
+        for &(t, r) in &referents {
+            if v.dead[r] {
+                v.starting[t] = None;
+            }
+        }
+        // What the next record's opening pronoun takes: this sentence's first
+        // live actor, named here (not a pronoun), as its actor code without
+        // agents ("Fornost President" passes on FOR). The manual asks that
+        // it stand before a verb; TABARI's own validation records show that
+        // it need not.
+        if opts.forward.is_some() {
+            ctx.tab_forward = (0..n)
+                .filter(|&j| !v.dead[j])
+                .filter_map(|j| v.starting[j])
+                .find(|&mi| !v.mentions[mi].pronoun)
+                .and_then(|mi| v.mentions[mi].codes.first())
+                .map(|c| match c.get(..3) {
+                    Some(root) if c.len() > 3 && d.place(root).is_some() => root.to_string(),
+                    _ => c.clone(),
+                });
+        }
         // Clauses: split at conjunctions that join no actors.
         let mut bounds: Vec<(usize, usize)> = Vec::new();
         let mut cs = 0;
@@ -469,24 +686,33 @@ impl Coder<'_> {
             if i > 0 && tokens.get(i).capitalized && !all_caps {
                 return false;
             }
+            // A possessive is a noun: the regular endings are a verb's, `'s`
+            // is none of them (manual 5.2.3).
+            if i + 1 < n
+                && tokens.norm(i + 1) == "'s"
+                && tokens.get(i + 1).start == tokens.get(i).end
+            {
+                return false;
+            }
             !v.prev_live(i, 0)
                 .is_some_and(|p| matches!(tokens.norm(p), "the" | "a" | "an"))
         };
         // `COMPLEX:` conditions: too many verbs or conjunctions, no actor before
         // the first verb.
         let verbs = (0..n).filter(|&i| is_verb(i)).count();
-        let first_verb = (0..n).find(|&i| is_verb(i));
-        let no_prior =
-            first_verb.is_some_and(|fv| !(0..fv).any(|j| !v.dead[j] && v.starting[j].is_some()));
         if (opts.complex_verbs > 0 && verbs >= opts.complex_verbs)
             || (opts.complex_conj > 0 && bounds.len() > opts.complex_conj)
-            || (opts.no_actor_prior && no_prior)
         {
             return Vec::new();
         }
+        // `NOACTPRIOR` is checked at the first verb that codes: a null-coded
+        // verb before the first actor ("On accord Gondor repelled ...") does
+        // not make the sentence complex.
+        let mut prior_checked = !opts.no_actor_prior;
         let mut events: Vec<CodedEvent> = Vec::new();
         let mut subordinate: Vec<CodedEvent> = Vec::new();
         let mut carried: Option<usize> = None;
+        let mut dominant: Vec<CodedEvent> = Vec::new();
         'clauses: for (ci, &(cs, ce)) in bounds.iter().enumerate() {
             // The source of a later clause: an actor right after the conjunction, else
             // the sentence's.
@@ -545,8 +771,18 @@ impl Coder<'_> {
                 let Some(code_id) = p.code else {
                     continue;
                 };
+                if !prior_checked {
+                    prior_checked = true;
+                    if !(0..pos).any(|j| !v.dead[j] && v.starting[j].is_some()) {
+                        return Vec::new();
+                    }
+                }
                 let info = d.codes.info(code_id);
                 let is_sub = info.code.ends_with('?');
+                // A dominant code (`031!`, manual 6.6.2): when one codes, only
+                // dominant events are kept. (Validate's FRWD-002-003 shows
+                // that it does not reopen a clause that has its event.)
+                let is_dom = info.code.ends_with('!');
                 // Source and target (manual 5.8).
                 let first_before = |limit: usize, differ: Option<usize>| -> Option<usize> {
                     (0..limit)
@@ -564,8 +800,13 @@ impl Coder<'_> {
                             clause_source
                                 .filter(|&s| slots.target.is_none_or(|t| v.codes_differ(s, t)))
                                 .or_else(|| {
-                                    first_before(pos, slots.target)
-                                        .filter(|&s| v.mentions[s].start >= cs)
+                                    // The clause's own first actor before the verb.
+                                    (cs..pos)
+                                        .filter(|&j| !v.dead[j])
+                                        .filter_map(|j| v.starting[j])
+                                        .find(|&mi| {
+                                            slots.target.is_none_or(|t| v.codes_differ(mi, t))
+                                        })
                                 })
                         } else {
                             first_before(pos, slots.target)
@@ -596,6 +837,14 @@ impl Coder<'_> {
                             .filter_map(|j| v.starting[j])
                             .find(|&mi| source.is_none_or(|s| v.codes_differ(mi, s)));
                         after
+                            // A compound source found after the verb (no actor
+                            // before it): its other members are the actors
+                            // after the verb that differ from its first.
+                            .or_else(|| {
+                                source.filter(|&s| {
+                                    v.mentions[s].start > pos && v.mentions[s].codes.len() > 1
+                                })
+                            })
                             .or(def_target.filter(|d| d.1).map(|d| d.0))
                             // ... else the nearest other actor before the verb in its clause.
                             .or_else(|| {
@@ -612,10 +861,17 @@ impl Coder<'_> {
                     });
                     (source, target)
                 };
-                // Passive voice (manual 7.9).
+                // Passive voice (manual 7.9); a modifier may stand between the
+                // verb and BY ("was opposed earlier by").
+                let by_follows = v.next_live(pos + 1, n).is_some_and(|j| {
+                    tokens.norm(j) == "by"
+                        || (!v.covered[j]
+                            && d.verbs_of(ids[j]).is_empty()
+                            && v.next_live(j + 1, n)
+                                .is_some_and(|k| tokens.norm(k) == "by"))
+                });
                 let passive = !designated
-                    && v.next_live(pos + 1, n)
-                        .is_some_and(|j| tokens.norm(j) == "by")
+                    && by_follows
                     && [
                         v.prev_live(pos, 0),
                         v.prev_live(pos, 0).and_then(|p| v.prev_live(p, 0)),
@@ -638,7 +894,7 @@ impl Coder<'_> {
                 // A compound source that is its own target codes each pair once.
                 let half = si == ti && slots.compound.is_none();
                 self.tab_events(
-                    &mut out, article, index, text, date, tokens, &v, si, ti, pos, p, half,
+                    &mut out, article, index, text, event_date, tokens, &v, si, ti, pos, p, half,
                 );
                 if out.is_empty() {
                     continue;
@@ -648,6 +904,9 @@ impl Coder<'_> {
                         sub = Some(out);
                     }
                     continue;
+                }
+                if is_dom {
+                    dominant.extend(out.iter().cloned());
                 }
                 events.extend(out);
                 coded = true;
@@ -662,10 +921,15 @@ impl Coder<'_> {
                     subordinate.extend(s);
                 }
             }
-            // No event in the first clause: its first actor is the sentence's source.
-            if ci == 0 && carried.is_none() {
+            // No event in the first clause: its first actor is the sentence's
+            // source, if it is a clause at all: words joined by "and" with no
+            // verb ("Ithilen's sheep and pigs of Gondor warned") are not.
+            if ci == 0 && carried.is_none() && (cs..ce).any(&is_verb) {
                 carried = (cs..ce).filter(|&j| !v.dead[j]).find_map(|j| v.starting[j]);
             }
+        }
+        if !dominant.is_empty() {
+            events = dominant;
         }
         if events.is_empty() {
             events = subordinate;
@@ -759,14 +1023,16 @@ impl Coder<'_> {
             .find(|&j| !v.dead[j] && !v.covered[j] && v.norm(j) == ",")
             .unwrap_or(ce);
         let mut slots = TSlots::default();
-        if !self.tab_post(v, &p.post, 0, pos + 1, end, None, &mut slots) {
+        if !self.tab_post(v, &p.post, 0, pos + 1, end, None, false, &mut slots) {
             return None;
         }
-        // Before the verb: matched forwards from the clause start, the last
-        // element before the verb (next to it when `_` joins them).
+        // Before the verb: elements in text order within the clause, each at
+        // the place nearest the verb that lets the rest match (TABARI reads
+        // them backwards from the verb); the last one next to the verb when
+        // `_` joins them.
         if !p.pre.is_empty() {
             let joined = p.pre_joined.then_some(pos);
-            if !self.tab_post(v, &p.pre, 0, cs, pos, joined, &mut slots) {
+            if !self.tab_post(v, &p.pre, 0, cs, pos, joined, true, &mut slots) {
                 return None;
             }
         }
@@ -783,6 +1049,7 @@ impl Coder<'_> {
         from: usize,
         end: usize,
         joined: Option<usize>,
+        back: bool,
         slots: &mut TSlots,
     ) -> bool {
         let Some((elem, adjacent)) = elems.get(ei) else {
@@ -790,8 +1057,21 @@ impl Coder<'_> {
             return joined.is_none_or(|verb| v.next_live(from, verb + 1) == Some(verb));
         };
         let adjacent = *adjacent && ei > 0;
+        // Where this element may stand. Before the verb TABARI matches from
+        // the verb backwards, so there the nearest places are tried first.
+        let mut places: Vec<usize> = Vec::new();
         let mut j = from;
         while let Some(at) = v.next_live(j, end) {
+            places.push(at);
+            if adjacent {
+                break;
+            }
+            j = at + 1;
+        }
+        if back {
+            places.reverse();
+        }
+        for at in places {
             match elem {
                 Elem::Target | Elem::Source | Elem::Compound | Elem::Skip => {
                     if let Some(mi) = v.starting[at] {
@@ -813,43 +1093,74 @@ impl Coder<'_> {
                                 v.mentions[mi].end,
                                 end,
                                 joined,
+                                back,
                                 slots,
                             ) {
                                 return true;
                             }
                             *slots = saved;
-                            // The first actor met is the one the slot takes.
-                            return false;
+                            // The first actor met is the one the slot takes
+                            // (before the verb: the nearest one that fits).
+                            if !back {
+                                return false;
+                            }
                         }
                     }
                 }
                 Elem::Exact(alts) => {
-                    if alts.contains(&v.ids[at])
-                        && self.tab_post(v, elems, ei + 1, at + 1, end, joined, slots)
+                    if alts.contains(&v.exact_ids[at])
+                        && self.tab_post(v, elems, ei + 1, at + 1, end, joined, back, slots)
                     {
                         return true;
                     }
                 }
                 Elem::Words(alts) => {
                     if (alts.contains(&v.ids[at]) || alts.contains(&v.stem_ids[at]))
-                        && self.tab_post(v, elems, ei + 1, at + 1, end, joined, slots)
+                        && self.tab_post(v, elems, ei + 1, at + 1, end, joined, back, slots)
                     {
                         return true;
+                    }
+                }
+                Elem::Set(s) if !self.dict.tab_set(*s).is_empty() => {
+                    // A TABARI member is a little pattern of its own (blanks
+                    // allow gaps, `$` and `+` are slots) that starts here.
+                    for member in self.dict.tab_set(*s) {
+                        let mut combined = member.clone();
+                        combined.extend_from_slice(&elems[ei + 1..]);
+                        let saved = *slots;
+                        let next = match &combined[0].0 {
+                            Elem::Words(alts)
+                                if alts.contains(&v.ids[at]) || alts.contains(&v.stem_ids[at]) =>
+                            {
+                                Some(at + 1)
+                            }
+                            Elem::Source | Elem::Target => v.starting[at].map(|mi| {
+                                if matches!(combined[0].0, Elem::Source) {
+                                    slots.source = Some(mi);
+                                } else {
+                                    slots.target = Some(mi);
+                                }
+                                v.mentions[mi].end
+                            }),
+                            _ => None,
+                        };
+                        if let Some(next) = next {
+                            if self.tab_post(v, &combined, 1, next, end, joined, back, slots) {
+                                return true;
+                            }
+                        }
+                        *slots = saved;
                     }
                 }
                 Elem::Set(s) => {
                     let ends: Vec<usize> = self.dict.set_match_ends(*s, v.ids, at).collect();
                     for e in ends {
-                        if self.tab_post(v, elems, ei + 1, e, end, joined, slots) {
+                        if self.tab_post(v, elems, ei + 1, e, end, joined, back, slots) {
                             return true;
                         }
                     }
                 }
             }
-            if adjacent {
-                return false;
-            }
-            j = at + 1;
         }
         false
     }

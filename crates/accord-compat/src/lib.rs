@@ -148,9 +148,11 @@ pub(crate) fn phrase_words(phrase: &str, stems: Option<&mut HashSet<String>>) ->
     while i <= chars.len() {
         let c = chars.get(i).copied();
         match c {
-            Some('_') | Some(' ') | Some('\t') | None => {
+            // `=` ends a word that takes no endings at all (manual 5.2.3):
+            // exact, like `_`.
+            Some('_') | Some('=') | Some(' ') | Some('\t') | None => {
                 if !cur.is_empty() {
-                    let exact = c == Some('_');
+                    let exact = matches!(c, Some('_') | Some('='));
                     let w = cur.to_lowercase();
                     if !exact {
                         stem_list.push(w.clone());
@@ -166,15 +168,44 @@ pub(crate) fn phrase_words(phrase: &str, stems: Option<&mut HashSet<String>>) ->
     if let Some(stems) = stems {
         for w in stem_list {
             // Only the last token of a word ("barad-dur" -> "dur") can be extended.
+            // Two letters are enough: the stem IN matches "into" (manual 5.2.2;
+            // an exact `IN_` does not).
             let t = accord_text::Tokens::new(&w);
             if let Some(last) = t.norms().last() {
-                if last.len() >= 3 && last.chars().all(char::is_alphabetic) {
+                if last.len() >= 2 && last.chars().all(char::is_alphabetic) {
                     stems.insert(last.to_string());
                 }
             }
         }
     }
     words.join(" ")
+}
+
+/// Words of TABARI dictionary phrases that end in `=` (`MOUSE= [MUS]`),
+/// lowercase: they take no endings (manual 5.2.3).
+fn fixed_words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let t = strip(line, Dialect::Tabari);
+        // The phrase is what comes before the code; `!MACRO! = ...` lines
+        // use `=` otherwise.
+        let phrase = t.split('[').next().unwrap_or_default().trim();
+        if phrase.starts_with('!') {
+            continue;
+        }
+        for w in phrase.split(['_', ' ', '\t']) {
+            if let Some(word) = w.strip_suffix('=') {
+                let word = word.trim_start_matches(['-', '+', '{', '*']).to_lowercase();
+                if !word.is_empty()
+                    && word.chars().all(char::is_alphanumeric)
+                    && !out.contains(&word)
+                {
+                    out.push(word);
+                }
+            }
+        }
+    }
+    out
 }
 
 impl Reader {
@@ -227,6 +258,11 @@ impl Reader {
         };
         if dialect == Dialect::Tabari && kind != FileKind::Other {
             self.tabari = true;
+        }
+        if dialect == Dialect::Tabari
+            && matches!(kind, FileKind::Verbs | FileKind::Actors | FileKind::Agents)
+        {
+            self.parts.fixed.extend(fixed_words(text));
         }
         let stems = if dialect == Dialect::Tabari {
             Some(&mut self.stems)
@@ -301,7 +337,8 @@ fn read_options(path: &Path, text: &str, opts: &mut TabOptions, diags: &mut Vec<
             continue;
         }
         // The settings the TABARI engine honours (CODE BY, COMMA, COMPLEX,
-        // DEFAULT, MINIMUM WORDS, CONVERT AGENTS); the rest is output format.
+        // DEFAULT, FORWARD, MINIMUM WORDS, CONVERT AGENTS); the rest is output
+        // format.
         if opts.apply(t) {
             continue;
         }
@@ -493,4 +530,15 @@ pub fn petrarch_config(path: &Path) -> Result<Vec<PathBuf>, DictError> {
         return Err(DictError::new(path, 0, "names no dictionary files"));
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_ending_in_equals_are_fixed() {
+        let text = "MOUSE= [MUS]\nBAN= [191] ;tony\nSTATE_DEPARTMENT [USAGOV]\n!PLACE! = A, B\n";
+        assert_eq!(fixed_words(text), ["mouse", "ban"]);
+    }
 }

@@ -12,12 +12,17 @@ pub struct PendingSet {
     members: Vec<String>,
     file: String,
     line: usize,
+    /// From a TABARI file: a blank between member words allows a gap.
+    tabari: bool,
 }
 
 #[derive(Debug, Clone)]
 struct VerbLine {
     /// Words of the phrase, lowercase.
     words: Vec<String>,
+    /// TABARI: per word, whether a blank (not `_`) stands before it, so
+    /// other words may come between (empty for PETRARCH).
+    gaps: Vec<bool>,
     /// Index of the verb word.
     verb: usize,
     forms: Vec<String>,
@@ -264,6 +269,8 @@ pub fn read_verbs(
     let mut in_set: Option<usize> = None;
     let mut skip_until: Option<&str> = None;
     let mut in_comment = false;
+    // Inside `<TIME>` (manual 10.5): time-shift phrases, not verbs.
+    let mut in_time = false;
     for (i, raw) in text.lines().enumerate() {
         let n = i + 1;
         let trimmed = raw.trim();
@@ -286,10 +293,36 @@ pub fn read_verbs(
         if trimmed.starts_with("~~~") {
             break;
         }
+        if in_time && !trimmed.starts_with('<') {
+            // A phrase and its shift in days, or a null, discard or complexity
+            // code. Patterns under a phrase (`- * AND A WEEK`) only move the
+            // date further; the phrase alone is read.
+            let (phrase, code) = split_code(trimmed);
+            let words: Vec<String> = phrase
+                .split(['_', ' '])
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            if let (Some(code), false) = (code, phrase.trim_start().starts_with('-')) {
+                let code: String = code
+                    .trim_matches(['[', ']'])
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                if !words.is_empty() {
+                    parts.options.tab.time.push((words, code));
+                }
+            }
+            continue;
+        }
         match trimmed {
             "<SYNSETS>" | "</SYNSETS>" => continue,
             "<TIME>" => {
-                skip_until = Some("</TIME>");
+                in_time = true;
+                continue;
+            }
+            "</TIME>" => {
+                in_time = false;
                 continue;
             }
             "<NOUN>" => {
@@ -319,6 +352,7 @@ pub fn read_verbs(
                 members: Vec::new(),
                 file: file.clone(),
                 line: n,
+                tabari: dialect == Dialect::Tabari,
             });
             in_set = Some(sets.len() - 1);
             continue;
@@ -380,11 +414,17 @@ pub fn read_verbs(
         // Irregular forms of the last verb (TABARI `{ FORMS }` line).
         if t.starts_with('{') {
             let inner = t.trim_start_matches('{').trim_end_matches('}');
+            if let Some(s) = stems.as_deref_mut() {
+                // A form without `_` (`ACTUALITY`) is a stem, like a verb.
+                for f in inner.split_whitespace() {
+                    phrase_words(f, Some(s));
+                }
+            }
             if let Some(v) = block.verbs.last_mut() {
                 v.forms.extend(
                     inner
                         .split_whitespace()
-                        .map(|w| w.trim_end_matches('_').to_lowercase()),
+                        .map(|w| w.trim_end_matches(['_', '=']).to_lowercase()),
                 );
             } else {
                 diags.push(warn(path, n, "verb forms before any verb"));
@@ -410,7 +450,7 @@ pub fn read_verbs(
                 &head[..a],
                 head[a + 1..b]
                     .split_whitespace()
-                    .map(|w| w.trim_end_matches('_').to_lowercase())
+                    .map(|w| w.trim_end_matches(['_', '=']).to_lowercase())
                     .collect(),
             ),
             _ => (head, Vec::new()),
@@ -430,6 +470,12 @@ pub fn read_verbs(
         }
         if let Some(s) = stems.as_deref_mut() {
             phrase_words(phrase, Some(s));
+            // A verb form without `_` (`{ ACTING_ ACTUALITY }`) is a stem too.
+            if let (Some(a), Some(b)) = (head.find('{'), head.rfind('}')) {
+                for f in head.get(a + 1..b).unwrap_or_default().split_whitespace() {
+                    phrase_words(f, Some(s));
+                }
+            }
         }
         let verb = plus_at.filter(|&k| k < words.len()).unwrap_or(0);
         if dialect == Dialect::Tabari {
@@ -437,8 +483,35 @@ pub fn read_verbs(
             block.code = code.clone();
             block.paired = paired.clone();
         }
+        // TABARI separates words with `_` (adjacent) or a blank (a gap
+        // allowed: DEATH TOLL RISEN matches "death toll has risen").
+        let gaps = if dialect == Dialect::Tabari {
+            let mut gaps = Vec::new();
+            let mut cur = false;
+            let mut blank = false;
+            for ch in marked.chars().chain([' ']) {
+                if matches!(ch, '_' | '=' | ' ' | '\t') {
+                    if cur {
+                        gaps.push(blank);
+                        blank = false;
+                        cur = false;
+                    }
+                    blank |= ch == ' ' || ch == '\t';
+                } else {
+                    // The first word has no gap before it.
+                    if !cur && gaps.is_empty() {
+                        blank = false;
+                    }
+                    cur = true;
+                }
+            }
+            gaps
+        } else {
+            Vec::new()
+        };
         block.verbs.push(VerbLine {
             words,
+            gaps,
             verb,
             forms,
             code,
@@ -464,7 +537,14 @@ fn flush(
             .iter()
             .flat_map(|w| [RawElem::Words(vec![w.clone()]), RawElem::Adjacent])
             .collect();
+        // Only when the count agrees with the words (it always should).
+        let tail_gaps = if v.gaps.len() == v.words.len() {
+            v.gaps[v.verb + 1..].to_vec()
+        } else {
+            Vec::new()
+        };
         let mut rv = RawVerb {
+            tail_gaps,
             lemma: lemma.join(" "),
             extra_past: Vec::new(),
             extra_participle: Vec::new(),
@@ -534,19 +614,37 @@ fn flush(
 /// Expands nested sets and adds them to `parts`.
 pub fn resolve_sets(parts: &mut Parts, sets: &[PendingSet], diags: &mut Vec<DictError>) {
     let by_name: HashMap<&str, &PendingSet> = sets.iter().map(|s| (s.name.as_str(), s)).collect();
+    /// A member word by word, each with "joined to the word before by
+    /// `_`"; a `&SET` word expands to each of its members.
+    type Words = Vec<(String, bool)>;
     fn expand(
         member: &str,
         by_name: &HashMap<&str, &PendingSet>,
         depth: usize,
-        out: &mut Vec<String>,
+        out: &mut Vec<Words>,
     ) -> Result<(), String> {
         if depth > 4 {
             return Err("synonym sets nested too deep".into());
         }
-        // Split into words; a `&SET` word expands to each of its members.
-        let mut acc = vec![String::new()];
-        for w in member.split(['_', ' ']).filter(|w| !w.is_empty()) {
-            let alts: Vec<String> = if let Some(name) = w.strip_prefix('&') {
+        let mut acc: Vec<Words> = vec![Vec::new()];
+        // (word, an `_` stands between it and the word before)
+        let mut pieces: Vec<(String, bool)> = Vec::new();
+        let mut cur = String::new();
+        let mut underscore = false;
+        for ch in member.chars().chain([' ']) {
+            if ch == '_' || ch.is_whitespace() {
+                if !cur.is_empty() {
+                    pieces.push((std::mem::take(&mut cur), underscore));
+                    underscore = false;
+                }
+                underscore |= ch == '_';
+            } else {
+                cur.push(ch);
+            }
+        }
+        for (w, join) in pieces {
+            let w = w.as_str();
+            let alts: Vec<Words> = if let Some(name) = w.strip_prefix('&') {
                 let s = by_name
                     .get(name.to_uppercase().as_str())
                     .ok_or_else(|| format!("unknown synonym set &{name}"))?;
@@ -556,17 +654,18 @@ pub fn resolve_sets(parts: &mut Parts, sets: &[PendingSet], diags: &mut Vec<Dict
                 }
                 v
             } else {
-                vec![w.to_lowercase()]
+                vec![vec![(w.to_lowercase(), false)]]
             };
             let mut next = Vec::new();
             for a in &acc {
                 for b in &alts {
                     if next.len() < 256 {
-                        next.push(if a.is_empty() {
-                            b.clone()
-                        } else {
-                            format!("{a} {b}")
-                        });
+                        let mut c = a.clone();
+                        for (i, (bw, bj)) in b.iter().enumerate() {
+                            let j = if i == 0 { join && !a.is_empty() } else { *bj };
+                            c.push((bw.clone(), j));
+                        }
+                        next.push(c);
                     }
                 }
             }
@@ -576,13 +675,25 @@ pub fn resolve_sets(parts: &mut Parts, sets: &[PendingSet], diags: &mut Vec<Dict
         Ok(())
     }
     for s in sets {
-        let mut phrases = Vec::new();
+        let mut words: Vec<Words> = Vec::new();
         for m in &s.members {
-            if let Err(e) = expand(m, &by_name, 0, &mut phrases) {
+            if let Err(e) = expand(m, &by_name, 0, &mut words) {
                 diags.push(warn(Path::new(&s.file), s.line, e));
             }
         }
+        words.dedup();
+        let mut phrases: Vec<String> = words
+            .iter()
+            .map(|ws| {
+                ws.iter()
+                    .map(|w| w.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
         phrases.dedup();
+        // Only TABARI members keep their gaps and slots for its engine.
+        let gapped = if s.tabari { words } else { Vec::new() };
         if phrases.is_empty() {
             diags.push(warn(
                 Path::new(&s.file),
@@ -597,6 +708,7 @@ pub fn resolve_sets(parts: &mut Parts, sets: &[PendingSet], diags: &mut Vec<Dict
         parts.sets.push(RawSet {
             name: s.name.clone(),
             phrases,
+            gapped,
             file: s.file.clone(),
             line: s.line,
         });
@@ -645,5 +757,68 @@ mod tests {
         assert_eq!(parse_code("[013:012]"), Ok(Some("013".into())));
         assert_eq!(parse_code("[---]"), Ok(None));
         assert!(parse_code("[]").is_err());
+    }
+
+    #[test]
+    fn time_phrases_are_read_apart_from_verbs() {
+        let text = "<TIME>\nLAST_WEEK [-7]\nTOMORROW [+1]\n- * AND A WEEK [+8]\n\
+                    WHEN_PEACE_COMES [+++]\n</TIME>\nRESTOR  [064]\n";
+        let mut parts = Parts::default();
+        let mut diags = Vec::new();
+        read_verbs(
+            Path::new("t.verbs"),
+            text,
+            Dialect::Tabari,
+            &mut parts,
+            &mut Vec::new(),
+            None,
+            &mut diags,
+        );
+        let time: Vec<(String, &str)> = parts
+            .options
+            .tab
+            .time
+            .iter()
+            .map(|(w, c)| (w.join(" "), c.as_str()))
+            .collect();
+        assert_eq!(
+            time,
+            [
+                ("last week".to_string(), "-7"),
+                ("tomorrow".to_string(), "+1"),
+                ("when peace comes".to_string(), "+++")
+            ]
+        );
+        assert_eq!(parts.verbs.len(), 1, "only RESTOR is a verb");
+    }
+
+    #[test]
+    fn tabari_set_members_keep_gaps_and_slots() {
+        let text = "<SYNSETS>\n&TIETYPES\n+MILITARY\n&CUR\n+AUSTRIAN FLORIN\n+PESO_$\n\
+                    +ASSURANCES_ON &TIETYPES\n</SYNSETS>\n";
+        let mut parts = Parts::default();
+        let mut pending = Vec::new();
+        let mut diags = Vec::new();
+        read_verbs(
+            Path::new("t.verbs"),
+            text,
+            Dialect::Tabari,
+            &mut parts,
+            &mut pending,
+            None,
+            &mut diags,
+        );
+        resolve_sets(&mut parts, &pending, &mut diags);
+        let cur = parts.sets.iter().find(|s| s.name == "CUR");
+        let gapped = cur.map(|s| s.gapped.clone()).unwrap_or_default();
+        let w = |x: &str, j: bool| (x.to_string(), j);
+        assert_eq!(
+            gapped,
+            [
+                vec![w("austrian", false), w("florin", false)],
+                vec![w("peso", false), w("$", true)],
+                vec![w("assurances", false), w("on", true), w("military", false)],
+            ]
+        );
     }
 }

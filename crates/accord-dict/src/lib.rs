@@ -242,6 +242,9 @@ pub struct Dictionary {
     /// Per synonym set: its phrases indexed by their first token id, so a
     /// pattern tries only the phrases that can start at a token.
     pub set_starts: Vec<FxHashMap<u32, Vec<u32>>>,
+    /// Per synonym set, for the TABARI engine: its members as pattern
+    /// elements, gaps and `$`/`+` slots kept (empty when the format has none).
+    pub tab_sets: Vec<Vec<Vec<(Elem, bool)>>>,
     /// Synonym set names.
     pub set_names: Vec<String>,
     /// CAMEO codes.
@@ -265,6 +268,8 @@ pub struct Dictionary {
     /// Last tokens of actor phrases (TABARI engine): the ones that take a
     /// plural or possessive `-s` in text.
     tab_nouns: std::collections::HashSet<u32>,
+    /// TABARI words that take no endings (`MOUSE=`).
+    fixed: std::collections::HashSet<u32>,
     /// TABARI stems while compiling (not kept).
     #[serde(skip)]
     stem_words: std::collections::HashSet<String>,
@@ -341,6 +346,13 @@ pub struct TabOptions {
     /// PETRARCH's `require_dyad`: an event needs both a source and a target.
     /// Off, a clause with one actor codes against `---` (PETRARCH only).
     pub require_dyad: bool,
+    /// `FORWARD:` sequence format (`^^***NNN*SSS`): a pronoun opening a
+    /// record takes the first actor of the record before it in the same
+    /// story. `None` when off.
+    pub forward: Option<String>,
+    /// `<TIME>` phrases of the `.verbs` file (manual 10.5): lowercase words
+    /// and the code, a shift in days (`-7`, `+30`) or `---`, `###`, `+++`.
+    pub time: Vec<(Vec<String>, String)>,
 }
 
 impl Default for TabOptions {
@@ -357,6 +369,8 @@ impl Default for TabOptions {
             convert_agents: false,
             carry_agents: false,
             require_dyad: true,
+            forward: None,
+            time: Vec::new(),
         }
     }
 }
@@ -463,9 +477,35 @@ impl TabOptions {
             self.default_source = code_after("SOURCE").map(|c| (c, src_prior));
             self.default_target = code_after("TARGET").map(|c| (c, rest.contains("AFTER")));
             true
+        } else if let Some(rest) = compact.strip_prefix("FORWARD:") {
+            let mut words = rest.split_whitespace();
+            let format = words.next().filter(|f| *f != "OFF");
+            self.forward = match format {
+                Some(f) if !words.any(|w| w == "OFF") => Some(f.to_string()),
+                _ => None,
+            };
+            true
         } else {
             false
         }
+    }
+
+    /// The story and the sentence number of a record id under the `FORWARD:`
+    /// format (manual 8.4): `N` marks the story, `S` the sentence, `*` any
+    /// character; `^` stands for blanks before the id, which `id` no longer
+    /// has. A sentence number that is not numeric is zero. `None` when
+    /// forwarding is off.
+    pub fn sequence(&self, id: &str) -> Option<(String, u32)> {
+        let format = self.forward.as_deref()?.trim_start_matches('^');
+        let (mut story, mut sentence) = (String::new(), String::new());
+        for (f, c) in format.chars().zip(id.chars()) {
+            match f {
+                'N' => story.push(c),
+                'S' => sentence.push(c),
+                _ => {}
+            }
+        }
+        Some((story, sentence.parse().unwrap_or(0)))
     }
 }
 
@@ -492,6 +532,9 @@ pub struct Parts {
     pub nouns: Vec<String>,
     /// TABARI `<ADJECTIVE>` words (lowercase).
     pub adjectives: Vec<String>,
+    /// TABARI words written with a final `=` (lowercase): they match only
+    /// as written, with no plural or verb endings (manual 5.2.3).
+    pub fixed: Vec<String>,
     /// Coder options.
     pub options: CoderOptions,
 }
@@ -628,6 +671,7 @@ impl Dictionary {
                 }
             }
         }
+        d.fixed = parts.fixed.iter().map(|w| d.intern(w)).collect();
         d.stem_words = parts.stems.iter().cloned().collect();
         d.compile_verbs(&parts.sets, &parts.verbs, &mut errors);
         d.stem_words = Default::default();
@@ -688,23 +732,37 @@ impl Dictionary {
                 if id != UNKNOWN || !self.options.tabari || self.options.petrarch {
                     return id;
                 }
-                // TABARI's regular endings apply even to exact (`_`) words:
-                // `-s` to every word, `-es`, `-ed`, `-en`, `-ing` to verbs.
-                for end in ["ing", "es", "ed", "en", "s"] {
-                    if let Some(base) = norm.strip_suffix(end) {
-                        if base.len() >= 2 {
-                            if let Some(&id) = self.vocab.get(base) {
-                                let noun = end == "s" && self.tab_nouns.contains(&id);
-                                if noun || self.verb_forms.contains_key(&id) {
-                                    return id;
-                                }
-                            }
+                self.ending_id(norm)
+            }
+        }
+    }
+
+    /// The id of a token norm as a whole word, stems aside: TABARI's exact
+    /// (`_`) words match this, so "into" is no `IN_`.
+    pub fn exact_id(&self, norm: &str) -> u32 {
+        match self.vocab.get(norm) {
+            Some(&id) => id,
+            None if self.options.tabari => self.ending_id(norm),
+            None => UNKNOWN,
+        }
+    }
+
+    /// TABARI's regular endings apply even to exact (`_`) words: `-s` to
+    /// every word, `-es`, `-ed`, `-en`, `-ing` to verbs; never to `=` words.
+    fn ending_id(&self, norm: &str) -> u32 {
+        for end in ["ing", "es", "ed", "en", "s"] {
+            if let Some(base) = norm.strip_suffix(end) {
+                if base.len() >= 2 {
+                    if let Some(&id) = self.vocab.get(base).filter(|id| !self.fixed.contains(id)) {
+                        let noun = end == "s" && self.tab_nouns.contains(&id);
+                        if noun || self.verb_forms.contains_key(&id) {
+                            return id;
                         }
                     }
                 }
-                UNKNOWN
             }
         }
+        UNKNOWN
     }
 
     /// The longest stem that `norm` starts with, or [`UNKNOWN`].
@@ -865,6 +923,13 @@ impl Dictionary {
             }
             self.set_starts.push(starts);
             self.sets.push(phrases);
+            let members: Vec<Vec<(Elem, bool)>> = s
+                .gapped
+                .iter()
+                .map(|ws| self.tab_set_member(ws))
+                .filter(|m| !m.is_empty())
+                .collect();
+            self.tab_sets.push(members);
             self.set_names.push(s.name.clone());
         }
         let mut file_index: HashMap<String, u16> = HashMap::new();
@@ -894,6 +959,13 @@ impl Dictionary {
                 }
             };
             let mut forms = verb_forms(&head);
+            if self
+                .vocab
+                .get(&head)
+                .is_some_and(|id| self.fixed.contains(id))
+            {
+                forms.retain(|(f, _)| *f == head);
+            }
             forms.extend(rv.extra_past.iter().map(|f| (f.clone(), VerbForm::Past)));
             forms.extend(
                 rv.extra_participle
@@ -909,7 +981,7 @@ impl Dictionary {
                 }
             }
             for rp in &rv.patterns {
-                match self.compile_pattern(rp, &tail, &set_index) {
+                match self.compile_pattern(rp, &tail, &rv.tail_gaps, &set_index) {
                     Ok(mut p) => {
                         p.file = file;
                         p.line = rp.line as u32;
@@ -929,6 +1001,7 @@ impl Dictionary {
         &mut self,
         rp: &RawPattern,
         tail: &[String],
+        tail_gaps: &[bool],
         sets: &HashMap<&str, u32>,
     ) -> Result<VerbPattern, String> {
         let code = match &rp.code {
@@ -1029,7 +1102,7 @@ impl Dictionary {
         let tab = if rp.full.is_empty() {
             None
         } else {
-            Some(Box::new(self.compile_tab(&rp.full, tail, sets)?))
+            Some(Box::new(self.compile_tab(&rp.full, tail, tail_gaps, sets)?))
         };
         Ok(VerbPattern {
             code,
@@ -1041,6 +1114,38 @@ impl Dictionary {
             file: 0,
             line: 0,
         })
+    }
+
+    /// A TABARI synonym-set member as pattern elements: words (the last
+    /// one with its plural), `$` and `+` slots, each with "joined to the
+    /// element before".
+    fn tab_set_member(&mut self, words: &[(String, bool)]) -> Vec<(Elem, bool)> {
+        let mut out = Vec::new();
+        for (k, (w, joined)) in words.iter().enumerate() {
+            match w.as_str() {
+                "$" => out.push((Elem::Source, *joined)),
+                "+" => out.push((Elem::Target, *joined)),
+                _ => {
+                    let toks: Vec<String> = Tokens::new(w).norms().map(str::to_string).collect();
+                    for (i, t) in toks.iter().enumerate() {
+                        let forms = if k + 1 == words.len() && i + 1 == toks.len() {
+                            noun_forms(t)
+                        } else {
+                            vec![t.clone()]
+                        };
+                        let ids = forms.iter().map(|f| self.intern(f)).collect();
+                        out.push((Elem::Words(ids), if i == 0 { *joined } else { true }));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A synonym set's members for the TABARI engine (empty when the set
+    /// came from a format without gaps).
+    pub fn tab_set(&self, set: u32) -> &[Vec<(Elem, bool)>] {
+        self.tab_sets.get(set as usize).map_or(&[], Vec::as_slice)
     }
 
     /// Token-id alternatives of a word element: each alternative split into
@@ -1088,6 +1193,7 @@ impl Dictionary {
         &mut self,
         full: &[RawElem],
         tail: &[String],
+        tail_gaps: &[bool],
         sets: &HashMap<&str, u32>,
     ) -> Result<TabPattern, String> {
         let vpos = full
@@ -1136,9 +1242,10 @@ impl Dictionary {
             && full[vpos + 1..].is_empty();
         let mut post: Vec<(Elem, bool)> = Vec::new();
         let mut tail_len = 0u16;
-        for w in tail {
+        for (k, w) in tail.iter().enumerate() {
             let id = self.intern(w);
-            post.push((Elem::Words(vec![id]), true));
+            let gap = tail_gaps.get(k).copied().unwrap_or(false);
+            post.push((Elem::Words(vec![id]), !gap));
             tail_len += w.chars().filter(|c| c.is_alphanumeric()).count() as u16;
         }
         let mut adjacent = false;
@@ -1358,5 +1465,16 @@ mod tests {
         assert_eq!(on("2023-05-01").as_deref(), Some("USAELI"));
         assert_eq!(on("2025-11-06").as_deref(), Some("USAGOV"));
         assert_eq!(p.code_on(None).as_deref(), Some("USAGOV"));
+    }
+
+    #[test]
+    fn forward_format_reads_story_and_sentence_from_the_record_id() {
+        let mut o = TabOptions::default();
+        assert_eq!(o.sequence("FRWD-001-002"), None, "off by default");
+        assert!(o.apply("FORWARD: ^^*****NNN*SSS"));
+        assert_eq!(o.sequence("FRWD-001-002"), Some(("001".to_string(), 2)));
+        assert_eq!(o.sequence("FRWD-Initialize"), Some(("Ini".to_string(), 0)));
+        assert!(o.apply("FORWARD: ^^*****NNN*SSS OFF"));
+        assert_eq!(o.forward, None);
     }
 }

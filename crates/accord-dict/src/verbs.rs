@@ -13,6 +13,11 @@ pub struct RawSet {
     pub name: String,
     /// Phrases.
     pub phrases: Vec<String>,
+    /// TABARI members word by word, each with "joined to the word before
+    /// by `_`" (a blank allows other words between); `$` and `+` are
+    /// source and target slots. Empty for other formats.
+    #[serde(default)]
+    pub gapped: Vec<Vec<(String, bool)>>,
     /// Where defined.
     pub file: String,
     /// 1-based line.
@@ -70,6 +75,10 @@ pub struct RawVerb {
     pub extra_forms: Vec<String>,
     /// Patterns.
     pub patterns: Vec<RawPattern>,
+    /// TABARI: for each lemma word after the first, whether other words may
+    /// stand before it (a blank in the dictionary, not `_`). Empty: none may.
+    #[serde(default)]
+    pub tail_gaps: Vec<bool>,
     /// File.
     pub file: String,
     /// Header line.
@@ -139,6 +148,7 @@ pub fn parse_verb_file(
             sets.push(RawSet {
                 name: name.to_string(),
                 phrases,
+                gapped: Vec::new(),
                 file: file.clone(),
                 line: n,
             });
@@ -163,6 +173,7 @@ pub fn parse_verb_file(
                 extra_participle: vec![],
                 extra_forms: vec![],
                 patterns: vec![],
+                tail_gaps: vec![],
                 file: file.clone(),
                 line: n,
             };

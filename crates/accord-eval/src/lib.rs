@@ -23,7 +23,7 @@ mod suites;
 
 pub use suites::{read_petrarch, read_plover, read_tabari};
 
-use accord_coder::{Coder, Scratch};
+use accord_coder::{Coder, MentionContext, Scratch};
 use accord_dict::{Dictionary, Loaded};
 use accord_text::{Article, Date};
 use serde::Serialize;
@@ -244,6 +244,10 @@ pub fn evaluate(kind: SuiteKind, records: &[Record], loaded: &Loaded) -> Report 
     let (mut src_ok, mut tgt_ok, mut type_found) = (0, 0, 0);
     let mut correct = 0;
     let mut failures = Vec::new();
+    // `FORWARD:` state: the previous record's place in its story and the
+    // actor it passes on.
+    let mut prev_seq: Option<(String, u32)> = None;
+    let mut passed: Option<String> = None;
     for r in records {
         let article = Article {
             id: r.id.clone(),
@@ -258,7 +262,20 @@ pub fn evaluate(kind: SuiteKind, records: &[Record], loaded: &Loaded) -> Report 
             tab.apply(o);
         }
         let coder = Coder::new(dict).with_tab_options(tab.clone());
-        let coded = coder.code_article(&article, r.date, &mut scratch);
+        // Forwarding holds from the sentence before in the same story only
+        // (manual 8.4); a gap in the numbers breaks it.
+        let seq = tab.sequence(&r.id);
+        let follows = match (&prev_seq, &seq) {
+            (Some((ps, pn)), Some((s, n))) => ps == s && pn.checked_add(1) == Some(*n),
+            _ => false,
+        };
+        let mut ctx = MentionContext {
+            tab_forward: passed.take().filter(|_| follows),
+            ..MentionContext::default()
+        };
+        let coded = coder.code_article_with(&article, r.date, &mut scratch, &mut ctx);
+        passed = ctx.tab_forward;
+        prev_seq = seq;
         let mut got: BTreeSet<Triple> = BTreeSet::new();
         for e in coded.events() {
             let code = match kind {

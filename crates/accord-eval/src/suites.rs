@@ -87,6 +87,18 @@ pub fn read_tabari(text: &str) -> Vec<Record> {
                 comment.push('\n');
             }
         }
+        // Event lines written after the comment was closed too early
+        // ("{ A / B / 044 } */" then "\n{ B / A / 045 } */") still belong to
+        // the record.
+        while let Some(l) = lines.get(i) {
+            let t = l.trim().trim_start_matches("\\n").trim();
+            if !t.starts_with('{') || t.contains("OPTION:") {
+                break;
+            }
+            comment.push_str(t.split("*/").next().unwrap_or_default());
+            comment.push('\n');
+            i += 1;
+        }
         let mut expected = Vec::new();
         let mut options = Vec::new();
         let mut partial = false;
@@ -329,6 +341,16 @@ mod tests {
         assert_eq!(r[0].text, "Arnor met Gondor.");
         assert_eq!(r[0].expected[0].code, "064");
         assert!(r[1].expected.is_empty());
+    }
+
+    #[test]
+    fn tabari_events_after_an_early_close_still_count() {
+        let t = "950104  P-26\nA welcomed B.\n/*\\n---\n\\n{ FOR / GON / 044 } */\n\\n{ GON / FOR / 044 }  */\n\n950101  N\nx\n/* {---} */\n";
+        let r = read_tabari(t);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].expected.len(), 2);
+        assert_eq!(r[0].expected[1].source, "GON");
+        assert_eq!(r[1].id, "N");
     }
 
     #[test]
