@@ -316,6 +316,75 @@ const SPEECH_VERBS: &[&str] = &[
     "stresses",
 ];
 
+/// Plural nouns of events that look like verbs ("U.S. sanctions", "Israeli strikes").
+const PLURAL_EVENT_NOUNS: &[&str] = &[
+    "sanctions",
+    "strikes",
+    "airstrikes",
+    "attacks",
+    "talks",
+    "tariffs",
+    "threats",
+    "protests",
+    "raids",
+    "demands",
+    "calls",
+    "claims",
+    "efforts",
+    "reports",
+    "abuses",
+    "massacres",
+    "operations",
+    "plans",
+    "bans",
+    "deals",
+    "forces",
+    "troops",
+    "shipments",
+    "exports",
+    "imports",
+    "supplies",
+    "offensives",
+    "negotiations",
+    "measures",
+    "restrictions",
+];
+
+/// Nouns by which a reported clause names its speaker ("M23 said the group
+/// would ..."), so the speaker stays the subject.
+const SPEAKER_PROXIES: &[&str] = &[
+    "country",
+    "group",
+    "government",
+    "state",
+    "regime",
+    "administration",
+    "ministry",
+    "army",
+    "military",
+    "militia",
+    "party",
+    "movement",
+    "organization",
+    "organisation",
+    "company",
+    "navy",
+    "force",
+    "forces",
+    "coalition",
+    "alliance",
+    "bloc",
+    "kingdom",
+    "republic",
+    "nation",
+    "authorities",
+    "court",
+    "council",
+    "president",
+    "leader",
+    "minister",
+];
+
 /// Nouns after a place name that make it a topic, not an actor ("the Gaza war").
 const TOPIC_HEADS: &[&str] = &[
     "war", "wars", "conflict", "crisis", "issue", "question", "dossier", "file", "dispute",
@@ -797,16 +866,37 @@ impl<'d> Coder<'d> {
             {
                 continue;
             }
-            // "rejected calls for", "denied reports that": an -s word right after a
-            // past-tense verb is that verb's object, a plural noun.
+            // "rejected calls for", "committing abuses against": an -s word right after
+            // a past or -ing verb is that verb's object, a plural noun ("a drone attack
+            // kills" keeps its verb: "attack" may be a noun).
             if forms.iter().all(|&(_, f)| f == VerbForm::ThirdSingular)
                 && prev_pos.is_some_and(|p| {
                     covering[p].is_none()
                         && !class(p, C_AUX)
-                        && d.verbs_of(ids[p]).iter().any(|&(_, f)| f == VerbForm::Past)
-                        && d.verbs_of(ids[p])
-                            .iter()
-                            .all(|&(_, f)| matches!(f, VerbForm::Past | VerbForm::Participle))
+                        && !d.verbs_of(ids[p]).is_empty()
+                        && d.verbs_of(ids[p]).iter().all(|&(_, f)| {
+                            matches!(f, VerbForm::Past | VerbForm::Participle | VerbForm::Gerund)
+                        })
+                })
+            {
+                continue;
+            }
+            // "easing of U.S. sanctions", "in joint Saudi-U.S. strikes": a plural event
+            // noun right after an actor that is a prepositional object heads that noun
+            // phrase ("an attack on a plant in Kuwait kills" keeps its verb).
+            if forms.iter().all(|&(_, f)| f == VerbForm::ThirdSingular)
+                && PLURAL_EVENT_NOUNS.contains(&norm(i))
+                && prev_pos.and_then(|p| covering[p]).is_some_and(|mi| {
+                    let mut k = mentions[mi].start;
+                    while k > 0 && class(k - 1, C_DET) && !class(k - 1, C_PREP) {
+                        k -= 1;
+                    }
+                    k > 0
+                        && class(k - 1, C_PREP)
+                        && !matches!(
+                            norm(k - 1),
+                            "after" | "before" | "since" | "until" | "as" | "like" | "than"
+                        )
                 })
             {
                 continue;
@@ -1567,6 +1657,25 @@ impl<'d> Coder<'d> {
             }
             if class(t, C_BARRIER) {
                 return None;
+            }
+            // "Afghanistan says nine children were killed": a reported clause with a
+            // subject of its own is not the speaker's act ("M23 said the group would
+            // investigate" is: the group is the speaker).
+            if SPEECH_VERBS.contains(&norm(t)) && covering[t].is_none() {
+                let own_subject = (t + 1..j).any(|k| {
+                    let w = norm(k);
+                    let tk = tokens.get(k);
+                    is_number(w)
+                        || (tk.kind == accord_text::TokenKind::Word
+                            && !tk.capitalized
+                            && covering[k].is_none()
+                            && !class(k, C_DET | C_PREP | C_AUX)
+                            && !matches!(w, "that" | "it" | "they" | "he" | "she" | "we")
+                            && !SPEAKER_PROXIES.contains(&w))
+                });
+                if own_subject {
+                    return None;
+                }
             }
         }
         None

@@ -214,13 +214,26 @@ pub fn find_mentions(
                 i = end;
                 continue;
             }
-            // "a Chinese-made drone", "Russian-built jets": where a thing was made ("a
-            // Russian-flagged tanker" stays: the flag state is whose ship it is).
+            // "a Chinese-made drone", "an Iranian-backed militia": where a thing was made,
+            // who backs a group ("a Russian-flagged tanker" stays: the flag state is
+            // whose ship it is; "a Saudi-led coalition" stays: the leader acts).
             if end + 1 < n
                 && tokens.norm(end) == "-"
                 && matches!(
                     tokens.norm(end + 1),
-                    "made" | "built" | "manufactured" | "designed" | "produced" | "supplied"
+                    "made"
+                        | "built"
+                        | "manufactured"
+                        | "designed"
+                        | "produced"
+                        | "supplied"
+                        | "backed"
+                        | "sponsored"
+                        | "funded"
+                        | "aligned"
+                        | "allied"
+                        | "affiliated"
+                        | "linked"
                 )
             {
                 i = end + 2;

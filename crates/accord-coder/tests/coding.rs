@@ -453,3 +453,38 @@ fn directions_and_borders_are_where() {
     let e = code("Pakistan captured 19 Afghan border posts.", "2025-11-06");
     assert!(has(&e, "PAK", "AFG", "19"), "{:?}", triples(&e));
 }
+
+#[test]
+fn reported_clauses_and_plural_nouns() {
+    // The speaker is not the subject of a reported clause with its own subject...
+    let e = code(
+        "Afghanistan says nine children were killed by a Pakistani airstrike in Khost.",
+        "2025-11-06",
+    );
+    assert!(!e.iter().any(|e| e.target == "AFG"), "{:?}", triples(&e));
+    // ... but is when the clause names it again.
+    let e = code(
+        "Venezuela's foreign minister says the country will withdraw from the International Criminal Court.",
+        "2025-11-06",
+    );
+    assert!(
+        e.iter().any(|e| e.source.starts_with("VEN")),
+        "{:?}",
+        triples(&e)
+    );
+    // "U.S. sanctions" after a preposition is a noun; "in Kuwait kills" a verb.
+    let e = code(
+        "India buys gas from Iran following an easing of U.S. sanctions.",
+        "2025-11-06",
+    );
+    assert!(!e.iter().any(|e| e.root == "16"), "{:?}", triples(&e));
+    let e = code(
+        "An Iranian attack on a plant in Kuwait kills an Indian worker.",
+        "2025-11-06",
+    );
+    assert!(
+        e.iter().any(|e| e.source == "IRN" && e.root == "19"),
+        "{:?}",
+        triples(&e)
+    );
+}
