@@ -316,6 +316,33 @@ const SPEECH_VERBS: &[&str] = &[
     "stresses",
 ];
 
+/// Verbs that take an object: right after an actor and before a preposition
+/// ("civilians killed in the war") they are a reduced passive.
+const OBJECT_VERBS: &[&str] = &[
+    "kill",
+    "injure",
+    "wound",
+    "arrest",
+    "detain",
+    "abduct",
+    "kidnap",
+    "execute",
+    "jail",
+    "imprison",
+    "sentence",
+    "deport",
+    "expel",
+    "capture",
+    "indict",
+    "convict",
+    "torture",
+    "behead",
+    "assassinate",
+    "murder",
+    "massacre",
+    "displace",
+];
+
 /// Plural nouns of events that look like verbs ("U.S. sanctions", "Israeli strikes").
 const PLURAL_EVENT_NOUNS: &[&str] = &[
     "sanctions",
@@ -1213,9 +1240,20 @@ impl<'d> Coder<'d> {
                         | "inclined"
                         | "disposed"
                 );
+            // "Palestinians killed in the war": a verb that needs an object, right after
+            // an actor and followed by a preposition, is a reduced passive.
+            let reduced = participle
+                && pos > 0
+                && covering[pos - 1].is_some()
+                && pos + 1 < n
+                && class(pos + 1, C_PREP)
+                && !matches!(norm(pos + 1), "to" | "by")
+                // ("killed at least 87 civilians" has its object.)
+                && !(pos + 2 < n && matches!(norm(pos + 2), "least" | "most"))
+                && OBJECT_VERBS.contains(&d.verbs[verb as usize].lemma.as_str());
             let passive = participle
                 && !stative
-                && (BE.contains(&aux_before) || by_agent.is_some())
+                && (BE.contains(&aux_before) || by_agent.is_some() || reduced)
                 && slots.source.is_none();
             let (source, target) = if passive {
                 let agent = by_agent

@@ -488,3 +488,27 @@ fn reported_clauses_and_plural_nouns() {
         triples(&e)
     );
 }
+
+#[test]
+fn reduced_passives_after_actors() {
+    let e = code(
+        "The death toll of Palestinians killed in the war has reached 55,000.",
+        "2025-11-06",
+    );
+    assert!(
+        e.iter().any(|e| e.source.is_empty() && e.target == "PSE"),
+        "{:?}",
+        triples(&e)
+    );
+    assert!(!e.iter().any(|e| e.source == "PSE"), "{:?}", triples(&e));
+    let e = code(
+        "Ugandan rebels killed at least 87 civilians in Ituri.",
+        "2025-11-06",
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.source.starts_with("UGA") && e.root == "19"),
+        "{:?}",
+        triples(&e)
+    );
+}
