@@ -1646,17 +1646,18 @@ impl<'d> Coder<'d> {
                 let m = &mentions[mi];
                 // "before Trump welcomed ...": a subordinator, not a preposition, when the
                 // mention stands right before the verb.
-                let subordinate = m.end == j
-                    && m.start > 0
-                    && matches!(
-                        norm(m.start - 1),
-                        "after" | "before" | "since" | "until" | "as" | "once"
-                    );
                 // "across the Gaza Strip", "in two Russian cities": look past determiners.
                 let mut k = m.start;
                 while k > 0 && class(k - 1, C_DET) && !class(k - 1, C_PREP) {
                     k -= 1;
                 }
+                // ("after the United States demanded": past determiners too.)
+                let subordinate = m.end == j
+                    && k > 0
+                    && matches!(
+                        norm(k - 1),
+                        "after" | "before" | "since" | "until" | "as" | "once"
+                    );
                 // ", including the cities of Kyiv and Dnipro,": examples inside a list
                 // are not the subject.
                 let example = (m.start.saturating_sub(6)..m.start)

@@ -512,3 +512,13 @@ fn reduced_passives_after_actors() {
         triples(&e)
     );
 }
+
+#[test]
+fn subjects_of_subordinate_clauses() {
+    let e = code(
+        "Nicaragua releases dozens of prisoners after the United States publicly demanded their release.",
+        "2025-11-06",
+    );
+    assert!(has(&e, "USA", "", "10"), "{:?}", triples(&e));
+    assert!(has(&e, "NIC", "", "08"), "{:?}", triples(&e));
+}
