@@ -1255,6 +1255,22 @@ impl<'d> Coder<'d> {
                 && !stative
                 && (BE.contains(&aux_before) || by_agent.is_some() || reduced)
                 && slots.source.is_none();
+            // "hits a building in Haifa, Israel": a country in apposition to a place
+            // the dictionary does not know is where force landed (not whom a meeting
+            // there involved).
+            let force_landed_in = |source: Option<usize>| -> Option<usize> {
+                if !matches!(info.root.as_str(), "15" | "17" | "18" | "19" | "20") {
+                    return None;
+                }
+                let comma =
+                    (pos + 1..clause_end).find(|&j| norm(j) == "," && covering[j].is_none())?;
+                let m = starting.get(comma + 1).copied().flatten()?;
+                let end = mentions[m].end;
+                let appositive = comma > pos + 2
+                    && norm(comma - 2) == "in"
+                    && (end >= n || matches!(norm(end), "," | "." | ";"));
+                (appositive && Some(m) != source).then_some(m)
+            };
             let (source, target) = if passive {
                 let agent = by_agent
                     .or_else(|| (pos + 1..clause_end).find_map(by_at))
@@ -1286,7 +1302,11 @@ impl<'d> Coder<'d> {
                             (by_means && attack).then_some(mi)
                         })
                     });
-                (agent, subject)
+                // "Nine people are killed in an Israeli airstrike in Gilan, Iran".
+                // (Only with an agent: "seven killed in a landslide in Ladakh, India" is
+                // no one's act.)
+                let landed = agent.and_then(|a| force_landed_in(Some(a)));
+                (agent, subject.or(landed))
             } else if slots.source.is_some() {
                 // "received a visit from $": the subject is the target.
                 (slots.source, slots.target.or(subject))
@@ -1341,20 +1361,7 @@ impl<'d> Coder<'d> {
                             .take_while(|&j| !(class(j, C_STOP) && covering[j].is_none()))
                             .find_map(|j| starting[j].filter(|&mi| Some(mi) != source))
                     })
-                    .or_else(|| {
-                        // "hits a building in Haifa, Israel": a country in apposition to a
-                        // place the dictionary does not know is where force landed (not
-                        // whom a meeting there involved).
-                        if !matches!(info.root.as_str(), "15" | "17" | "18" | "19" | "20") {
-                            return None;
-                        }
-                        let m = starting.get(comma + 1).copied().flatten()?;
-                        let end = mentions[m].end;
-                        let appositive = comma > pos + 2
-                            && norm(comma - 2) == "in"
-                            && (end >= n || matches!(norm(end), "," | "." | ";"));
-                        (appositive && Some(m) != source).then_some(m)
-                    })
+                    .or_else(|| force_landed_in(source))
                     .or_else(|| {
                         // "demanded that Israel ease ...": the subject of the complement is
                         // whom the demand (warning, accusation) is aimed at.
@@ -1450,8 +1457,27 @@ impl<'d> Coder<'d> {
                 || (form == VerbForm::Base && pos > 0 && norm(pos - 1) == "to");
             match (source, target) {
                 (None, None) => continue,
-                (None, Some(_)) if !passive => continue,
-                (Some(_), None) if passive || nonfinite => continue,
+                // (A passive with no agent is an event when something was done to
+                // someone — "three soldiers were killed", "was sentenced", "was freed",
+                // "is under investigation" — not when he "was implicated" or "was
+                // criticized".)
+                (None, Some(_))
+                    if !passive
+                        || !(matches!(
+                            info.root.as_str(),
+                            "08" | "09" | "15" | "16" | "17" | "18" | "19" | "20"
+                        ) || info.code.starts_with("116")) =>
+                {
+                    continue
+                }
+                // ("78 people were injured by Iranian missile attacks": force named by
+                // its agent is an event even when those hit are no actor.)
+                (Some(_), None)
+                    if nonfinite
+                        || passive && !matches!(info.root.as_str(), "18" | "19" | "20") =>
+                {
+                    continue
+                }
                 (Some(si), Some(ti)) if si == ti && mentions[si].codes.len() < 2 => continue,
                 _ => {}
             }

@@ -522,3 +522,26 @@ fn subjects_of_subordinate_clauses() {
     assert!(has(&e, "USA", "", "10"), "{:?}", triples(&e));
     assert!(has(&e, "NIC", "", "08"), "{:?}", triples(&e));
 }
+
+#[test]
+fn passive_force_names_its_agent_and_where_it_landed() {
+    // Force named by its agent is an event even when those hit are no actor;
+    // a country in apposition to the place is the target.
+    let e = code(
+        "Nine people are killed in an Israeli airstrike on residential units in Gilan, Iran.",
+        "2025-11-06",
+    );
+    assert!(has(&e, "ISR", "IRN", "19"), "{:?}", triples(&e));
+    // No agent: no one's act, whatever the place.
+    let e = code(
+        "Seven people are killed in a landslide on the Zoji La in Ladakh, India.",
+        "2025-11-06",
+    );
+    assert!(e.is_empty(), "{:?}", triples(&e));
+    // An agentless passive of a verbal act codes nothing.
+    let e = code(
+        "The vice-president declined to resign after he was implicated in a scandal in Kenya.",
+        "2025-11-06",
+    );
+    assert!(!e.iter().any(|e| e.source.is_empty()), "{:?}", triples(&e));
+}
