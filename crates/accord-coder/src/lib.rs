@@ -928,6 +928,10 @@ impl<'d> Coder<'d> {
             {
                 continue;
             }
+            // "stone-throwers", "strike-hit": the first half of a hyphenated word.
+            if i + 1 < n && norm(i + 1) == "-" && tokens.get(i + 1).start == tokens.get(i).end {
+                continue;
+            }
             // "what it called", "what he described as": naming, not an event.
             if i >= 2 && norm(i - 2) == "what" {
                 continue;
@@ -1225,7 +1229,12 @@ impl<'d> Coder<'d> {
                 }
             };
             let by_agent = by_at(pos + 1);
-            let participle = matches!(form, VerbForm::Participle | VerbForm::Past);
+            // ("is hit by": "hit" is also the participle, whatever form matched.)
+            let participle = matches!(form, VerbForm::Participle | VerbForm::Past)
+                || BE.contains(&aux_before)
+                    && d.verbs_of(ids[pos])
+                        .iter()
+                        .any(|&(_, f)| f == VerbForm::Participle);
             // "is committed to", "is opposed to": a state of the subject, not a passive.
             let stative = pos + 1 < n
                 && norm(pos + 1) == "to"
@@ -1266,8 +1275,15 @@ impl<'d> Coder<'d> {
                     (pos + 1..clause_end).find(|&j| norm(j) == "," && covering[j].is_none())?;
                 let m = starting.get(comma + 1).copied().flatten()?;
                 let end = mentions[m].end;
-                let appositive = comma > pos + 2
-                    && norm(comma - 2) == "in"
+                // "in Haifa, Israel", "in Gaza City, Palestine": capitalised words
+                // between "in" and the comma.
+                let mut b = comma;
+                while b > pos + 1 && comma - b < 3 && tokens.get(b - 1).capitalized {
+                    b -= 1;
+                }
+                let appositive = b < comma
+                    && b > pos + 1
+                    && norm(b - 1) == "in"
                     && (end >= n || matches!(norm(end), "," | "." | ";"));
                 (appositive && Some(m) != source).then_some(m)
             };
