@@ -1681,11 +1681,30 @@ impl<'d> Coder<'d> {
             };
             return covering.get(k).copied().flatten();
         }
+        // "Cairo's security chief has warned": with no other actor, the owner of a
+        // possessive stands for the plain head noun after it.
+        let mut owner: Option<usize> = None;
         let mut t = j;
         while t > 0 {
             t -= 1;
             if let Some(mi) = covering[t] {
                 let m = &mentions[mi];
+                if m.possessive && owner.is_none() {
+                    let head = (m.end + 1).min(j)..j;
+                    let plain_head = !head.is_empty()
+                        && head.len() <= 4
+                        && head.clone().all(|k| {
+                            let tk = tokens.get(k);
+                            tk.kind == accord_text::TokenKind::Word
+                                && !tk.capitalized
+                                && covering[k].is_none()
+                                && word_class(norm(k)) == 0
+                                && self.dict.verbs_of(self.dict.token_id(norm(k))).is_empty()
+                        });
+                    if plain_head {
+                        owner = Some(mi);
+                    }
+                }
                 // "before Trump welcomed ...": a subordinator, not a preposition, when the
                 // mention stands right before the verb.
                 // "across the Gaza Strip", "in two Russian cities": look past determiners.
@@ -1737,7 +1756,7 @@ impl<'d> Coder<'d> {
                 continue;
             }
             if class(t, C_BARRIER) {
-                return None;
+                return owner;
             }
             // "Afghanistan says nine children were killed": a reported clause with a
             // subject of its own is not the speaker's act ("M23 said the group would
@@ -1755,11 +1774,11 @@ impl<'d> Coder<'d> {
                             && !SPEAKER_PROXIES.contains(&w))
                 });
                 if own_subject {
-                    return None;
+                    return owner;
                 }
             }
         }
-        None
+        owner
     }
 
     /// Matches a pattern at the verb in `pos`; `None` when it does not apply.

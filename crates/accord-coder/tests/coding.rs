@@ -545,3 +545,17 @@ fn passive_force_names_its_agent_and_where_it_landed() {
     );
     assert!(!e.iter().any(|e| e.source.is_empty()), "{:?}", triples(&e));
 }
+
+#[test]
+fn a_possessive_owner_stands_for_a_plain_head_noun() {
+    let e = code(
+        "Cairo's security chief has threatened the Kifaya group with arrests.",
+        "2025-11-06",
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.source.starts_with("EGY") && e.root == "13"),
+        "{:?}",
+        triples(&e)
+    );
+}
