@@ -141,11 +141,13 @@ impl Coder<'_> {
         if words < opts.min_words {
             return Vec::new();
         }
-        // A discard (`###`) or complex (`+++`) actor: the sentence codes nothing.
-        if found
-            .iter()
-            .any(|m| m.codes.iter().any(|c| c == "###" || c == "+++"))
-        {
+        // A discard (`###`) or complex (`+++`) actor: the sentence codes nothing
+        // (PETRARCH writes `###` as a code; its discards list comes as `+++`).
+        if found.iter().any(|m| {
+            m.codes
+                .iter()
+                .any(|c| (c == "###" && !d.options.petrarch) || c == "+++")
+        }) {
             return Vec::new();
         }
         // `<TIME>` phrases (manual 10.5): the first one in the sentence that is
@@ -792,6 +794,18 @@ impl Coder<'_> {
                 };
                 let designated =
                     slots.source.is_some() || slots.target.is_some() || slots.compound.is_some();
+                // PETRARCH reads `%` as a compound source before the verb and a
+                // compound target after it; the other role is found as usual.
+                let mut slots = slots;
+                if d.options.petrarch {
+                    if let Some(c) = slots.compound.take() {
+                        if v.mentions[c].start < pos {
+                            slots.source = Some(c);
+                        } else {
+                            slots.target = Some(c);
+                        }
+                    }
+                }
                 let (source, target) = if let Some(c) = slots.compound {
                     (Some(c), Some(c))
                 } else {
@@ -856,7 +870,14 @@ impl Coder<'_> {
                                         .find(|&mi| v.codes_differ(mi, s))
                                 })
                             })
-                            .or_else(|| source.filter(|&s| v.mentions[s].codes.len() > 1))
+                            // (PETRARCH: not a compound carried from an
+                            // earlier clause, which is no part of this one.)
+                            .or_else(|| {
+                                source.filter(|&s| {
+                                    v.mentions[s].codes.len() > 1
+                                        && !(d.options.petrarch && v.mentions[s].start < cs)
+                                })
+                            })
                             .or(def_target.map(|(dt, _)| dt))
                     });
                     (source, target)
