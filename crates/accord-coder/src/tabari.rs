@@ -84,6 +84,15 @@ impl View<'_> {
 
 const CONJ: &[&str] = &["and", "but", "or", "nor"];
 
+/// Words that end a noun phrase: prepositions and clause openers.
+const NP_STOPS: &[&str] = &[
+    "about", "above", "across", "after", "against", "along", "among", "around", "as", "at",
+    "before", "behind", "below", "between", "beyond", "by", "despite", "during", "for", "from",
+    "in", "into", "near", "on", "onto", "over", "since", "than", "that", "through", "to", "toward",
+    "towards", "under", "until", "upon", "which", "who", "with", "within", "without", "is", "was",
+    "were", "are", "be", "been", "has", "have", "had", "will", "would",
+];
+
 /// Pronouns that refer to an actor (manual 7.7).
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "him", "its", "his", "her", "they", "them", "their",
@@ -407,6 +416,18 @@ impl Coder<'_> {
         let joint = |a: usize, b: usize| -> Option<bool> {
             // Some(true): a conjunction joins; Some(false): a bare comma.
             let mut j = a;
+            // PETRARCH joins noun phrases, not only actors: "Ithilen's sheep
+            // and goats of Gondor" is two actors' phrases.
+            let possessive =
+                (j < b && tokens.norm(j) == "'s") || (j > 0 && tokens.norm(j - 1) == "'s");
+            if d.options.petrarch && possessive {
+                if tokens.norm(j) == "'s" {
+                    j += 1;
+                }
+                while j < b && !matches!(tokens.norm(j), "," | "and" | "or" | "nor") && filler(j) {
+                    j += 1;
+                }
+            }
             let mut comma = false;
             if j < b && tokens.norm(j) == "," {
                 comma = true;
@@ -665,7 +686,19 @@ impl Coder<'_> {
                 (before & TAB_NOUN != 0 && j < n && class(j) & TAB_NOUN != 0)
                     || (before & TAB_ADJECTIVE != 0 && class(i + 1) & TAB_ADJECTIVE != 0)
             };
-            if !v.dead[i] && !v.covered[i] && !compound_words && CONJ.contains(&tokens.norm(i)) {
+            // PETRARCH's clauses come from its parse: "and" after no verb
+            // joins words ("heavily and unjustly", "death and injury toll").
+            let no_verb_yet = d.options.petrarch
+                && !(cs..i).any(|j| {
+                    let capitalized = j > 0 && tokens.get(j).capitalized;
+                    !(v.dead[j] || v.covered[j] || capitalized || d.verbs_of(ids[j]).is_empty())
+                });
+            if !v.dead[i]
+                && !v.covered[i]
+                && !compound_words
+                && !no_verb_yet
+                && CONJ.contains(&tokens.norm(i))
+            {
                 bounds.push((cs, i));
                 cs = i + 1;
             }
@@ -695,6 +728,29 @@ impl Coder<'_> {
                 && tokens.get(i + 1).start == tokens.get(i).end
             {
                 return false;
+            }
+            // PETRARCH: an actor after a hyphenated prefix is a modifier, and
+            // the word after it a noun ("an anti- Gondor parade").
+            if d.options.petrarch {
+                let mut j = i;
+                let mut prefixed = false;
+                while let Some(p) = v.prev_live(j, 0) {
+                    let hyphen = tokens.norm(p) == "-"
+                        || (p + 1 < n
+                            && tokens.norm(p + 1) == "-"
+                            && tokens.get(p + 1).start == tokens.get(p).end);
+                    if hyphen && j < i {
+                        prefixed = true;
+                    }
+                    if v.covered[p] || (hyphen && j < i) {
+                        j = p;
+                    } else {
+                        break;
+                    }
+                }
+                if prefixed {
+                    return false;
+                }
             }
             !v.prev_live(i, 0)
                 .is_some_and(|p| matches!(tokens.norm(p), "the" | "a" | "an"))
@@ -1060,6 +1116,42 @@ impl Coder<'_> {
         Some(slots)
     }
 
+    /// The end of a noun phrase starting at `at` (before `end`), with its
+    /// actors and `of` attachments ("the Gondor of the Prince of Dol
+    /// Amroth"), or `None` if no noun phrase starts there: it stops at a
+    /// preposition, conjunction, punctuation or verb.
+    fn noun_phrase_end(&self, v: &View, at: usize, end: usize) -> Option<usize> {
+        let d = self.dict;
+        let mut j = at;
+        while j < end {
+            if v.skippable(j) {
+                j += 1;
+                continue;
+            }
+            if let Some(mi) = v.starting[j] {
+                j = v.mentions[mi].end.max(j + 1);
+                continue;
+            }
+            let t = v.tokens.get(j);
+            let w = v.norm(j);
+            if w == "of" && j > at {
+                j += 1;
+                continue;
+            }
+            let head = t.kind == accord_text::TokenKind::Word
+                && !CONJ.contains(&w)
+                && !NP_STOPS.contains(&w)
+                && (v.covered[j]
+                    || d.verbs_of(v.ids[j]).is_empty()
+                    || j > at && matches!(v.norm(j - 1), "the" | "a" | "an"));
+            if !head {
+                break;
+            }
+            j += 1;
+        }
+        (j > at).then_some(j)
+    }
+
     /// Matches `elems[ei..]` forwards from `from`.
     #[allow(clippy::too_many_arguments)]
     fn tab_post(
@@ -1094,6 +1186,18 @@ impl Coder<'_> {
         }
         for at in places {
             match elem {
+                // PETRARCH's `^` skips a whole noun phrase, actor or not.
+                Elem::Skip if self.dict.options.petrarch => {
+                    if let Some(e) = self.noun_phrase_end(v, at, end) {
+                        if self.tab_post(v, elems, ei + 1, e, end, joined, back, slots) {
+                            return true;
+                        }
+                        // The first noun phrase met is the one skipped.
+                        if !back {
+                            return false;
+                        }
+                    }
+                }
                 Elem::Target | Elem::Source | Elem::Compound | Elem::Skip => {
                     if let Some(mi) = v.starting[at] {
                         let is_compound = v.mentions[mi].codes.len() > 1;
