@@ -93,6 +93,11 @@ const NP_STOPS: &[&str] = &[
     "were", "are", "be", "been", "has", "have", "had", "will", "would",
 ];
 
+/// Modal auxiliaries.
+const MODALS: &[&str] = &[
+    "can", "could", "may", "might", "must", "shall", "should", "will", "would",
+];
+
 /// Pronouns that refer to an actor (manual 7.7).
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "him", "its", "his", "her", "they", "them", "their",
@@ -112,6 +117,88 @@ fn dedup_agents(code: &str) -> String {
             out.push_str(chunk);
         }
         i = end;
+    }
+    out
+}
+
+/// PETRARCH's lists: "A and B, and C" has one closing conjunction, so a comma and
+/// conjunction after a pair already joined start a comma clause of their
+/// own, not more members. Grouped mentions that run on so are cut at that
+/// comma, each part keeping the codes of the actors named in it.
+fn split_lists(
+    d: &accord_dict::Dictionary,
+    tokens: &Tokens,
+    ids: &[u32],
+    date: Option<Date>,
+    found: &[ActorMention],
+) -> Vec<ActorMention> {
+    let mut out = Vec::with_capacity(found.len());
+    for m in found {
+        let cut = (m.start + 1..m.end.saturating_sub(1)).find(|&c| {
+            tokens.norm(c) == ","
+                && CONJ.contains(&tokens.norm(c + 1))
+                && (m.start..c).any(|j| CONJ.contains(&tokens.norm(j)))
+        });
+        let Some(c) = cut.filter(|_| m.codes.len() > 1 && !m.pronoun) else {
+            out.push(m.clone());
+            continue;
+        };
+        // The codes of the actor phrases in a..b, as the whole mention wrote them.
+        let part_codes = |a: usize, b: usize| -> Vec<String> {
+            let mut codes = Vec::new();
+            let mut j = a;
+            while j < b {
+                let t = tokens.get(j);
+                let Some((e, entry)) = d.longest_actor(ids, t.capitalized, t.all_upper, j) else {
+                    j += 1;
+                    continue;
+                };
+                let code = match entry {
+                    ActorEntry::Place(p, _) => {
+                        d.actors.places.get(p as usize).map(|x| x.code.clone())
+                    }
+                    ActorEntry::Organization(o) => d
+                        .actors
+                        .organizations
+                        .get(o as usize)
+                        .map(|x| x.code.clone()),
+                    ActorEntry::Person(pi) => d
+                        .actors
+                        .people
+                        .get(pi as usize)
+                        .and_then(|x| x.code_on(date)),
+                    ActorEntry::Agent(_) => None,
+                };
+                if let Some(code) = code {
+                    let full = m
+                        .codes
+                        .iter()
+                        .find(|x| x.starts_with(code.as_str()))
+                        .cloned()
+                        .unwrap_or(code);
+                    if !codes.contains(&full) {
+                        codes.push(full);
+                    }
+                }
+                j = e.max(j + 1);
+            }
+            codes
+        };
+        let (head, tail) = (part_codes(m.start, c), part_codes(c + 2, m.end));
+        if head.is_empty() || tail.is_empty() {
+            out.push(m.clone());
+            continue;
+        }
+        out.push(ActorMention {
+            end: c,
+            codes: head,
+            ..m.clone()
+        });
+        out.push(ActorMention {
+            start: c + 2,
+            codes: tail,
+            ..m.clone()
+        });
     }
     out
 }
@@ -181,9 +268,15 @@ impl Coder<'_> {
             },
             None => date,
         };
+        // (TABARI reads "A and B, and C and D" as one list: Validate's DEBUG-18a.)
+        let found = if d.options.petrarch {
+            split_lists(d, tokens, ids, date, found)
+        } else {
+            found.to_vec()
+        };
         let mut covered = vec![false; n];
         let mut mentions: Vec<ActorMention> = Vec::new();
-        for m in found {
+        for m in &found {
             for c in covered.iter_mut().take(m.end).skip(m.start) {
                 *c = true;
             }
@@ -451,6 +544,15 @@ impl Coder<'_> {
             let mut ok_to = k;
             while last + 1 < mentions.len() {
                 let nx = &mentions[last + 1];
+                // "A and B, and C": the pair is the list (see `split_lists`).
+                let (ps, pe) = (mentions[last].start, mentions[last].end);
+                let pair_done = d.options.petrarch
+                    && pe < n
+                    && tokens.norm(pe) == ","
+                    && (ps..pe).any(|j| CONJ.contains(&tokens.norm(j)));
+                if pair_done {
+                    break;
+                }
                 match joint(mentions[last].end, nx.start) {
                     Some(conj) => {
                         last += 1;
@@ -727,6 +829,10 @@ impl Coder<'_> {
                 && tokens.norm(i + 1) == "'s"
                 && tokens.get(i + 1).start == tokens.get(i).end
             {
+                return false;
+            }
+            // PETRARCH's parse tags a modal as an auxiliary, never the verb.
+            if d.options.petrarch && MODALS.contains(&tokens.norm(i)) {
                 return false;
             }
             // PETRARCH: an actor after a hyphenated prefix is a modifier, and
