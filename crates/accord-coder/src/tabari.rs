@@ -450,7 +450,19 @@ impl Coder<'_> {
                     continue;
                 }
                 let full: Vec<u32> = g.concat();
-                let Some(code) = d.actor_entry(&full).and_then(entry_code) else {
+                // Parts apart in the text (words between them, not just a
+                // hyphen) take the gapped line's own code.
+                let apart = parts
+                    .iter()
+                    .scan(i + g[0].len(), |prev, &(a, b)| {
+                        let gap =
+                            (*prev..a).any(|j| tokens.get(j).kind == accord_text::TokenKind::Word);
+                        *prev = b;
+                        Some(gap)
+                    })
+                    .any(|x| x);
+                let own = d.gapped_code(&full).filter(|_| apart).map(str::to_string);
+                let Some(code) = own.or_else(|| d.actor_entry(&full).and_then(entry_code)) else {
                     continue;
                 };
                 let here = mentions.iter().position(|m| m.start == i);
