@@ -1044,6 +1044,18 @@ impl Coder<'_> {
                                         .find(|&mi| v.codes_differ(mi, s))
                                 })
                             })
+                            // ... or a gapped actor whose later part stands there
+                            // ("near Durthang and an Orc leader said").
+                            .or_else(|| {
+                                source.and_then(|s| {
+                                    gap_tails
+                                        .iter()
+                                        .rev()
+                                        .filter(|&&(_, a, _)| a >= cs && a < pos && !v.dead[a])
+                                        .filter_map(|&(st, _, _)| v.starting[st])
+                                        .find(|&mi| v.codes_differ(mi, s))
+                                })
+                            })
                             // (PETRARCH: not a compound carried from an
                             // earlier clause, which is no part of this one.)
                             .or_else(|| {
