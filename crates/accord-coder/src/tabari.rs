@@ -143,47 +143,7 @@ fn split_lists(
             out.push(m.clone());
             continue;
         };
-        // The codes of the actor phrases in a..b, as the whole mention wrote them.
-        let part_codes = |a: usize, b: usize| -> Vec<String> {
-            let mut codes = Vec::new();
-            let mut j = a;
-            while j < b {
-                let t = tokens.get(j);
-                let Some((e, entry)) = d.longest_actor(ids, t.capitalized, t.all_upper, j) else {
-                    j += 1;
-                    continue;
-                };
-                let code = match entry {
-                    ActorEntry::Place(p, _) => {
-                        d.actors.places.get(p as usize).map(|x| x.code.clone())
-                    }
-                    ActorEntry::Organization(o) => d
-                        .actors
-                        .organizations
-                        .get(o as usize)
-                        .map(|x| x.code.clone()),
-                    ActorEntry::Person(pi) => d
-                        .actors
-                        .people
-                        .get(pi as usize)
-                        .and_then(|x| x.code_on(date)),
-                    ActorEntry::Agent(_) => None,
-                };
-                if let Some(code) = code {
-                    let full = m
-                        .codes
-                        .iter()
-                        .find(|x| x.starts_with(code.as_str()))
-                        .cloned()
-                        .unwrap_or(code);
-                    if !codes.contains(&full) {
-                        codes.push(full);
-                    }
-                }
-                j = e.max(j + 1);
-            }
-            codes
-        };
+        let part_codes = |a: usize, b: usize| phrase_codes(d, tokens, ids, date, m, a, b);
         let (head, tail) = (part_codes(m.start, c), part_codes(c + 2, m.end));
         if head.is_empty() || tail.is_empty() {
             out.push(m.clone());
@@ -201,6 +161,55 @@ fn split_lists(
         });
     }
     out
+}
+
+/// The codes of the actor phrases in tokens `a..b` of mention `m`, as the
+/// whole mention wrote them (with its agents).
+fn phrase_codes(
+    d: &accord_dict::Dictionary,
+    tokens: &Tokens,
+    ids: &[u32],
+    date: Option<Date>,
+    m: &ActorMention,
+    a: usize,
+    b: usize,
+) -> Vec<String> {
+    let mut codes = Vec::new();
+    let mut j = a;
+    while j < b {
+        let t = tokens.get(j);
+        let Some((e, entry)) = d.longest_actor(ids, t.capitalized, t.all_upper, j) else {
+            j += 1;
+            continue;
+        };
+        let code = match entry {
+            ActorEntry::Place(p, _) => d.actors.places.get(p as usize).map(|x| x.code.clone()),
+            ActorEntry::Organization(o) => d
+                .actors
+                .organizations
+                .get(o as usize)
+                .map(|x| x.code.clone()),
+            ActorEntry::Person(pi) => d
+                .actors
+                .people
+                .get(pi as usize)
+                .and_then(|x| x.code_on(date)),
+            ActorEntry::Agent(_) => None,
+        };
+        if let Some(code) = code {
+            let full = m
+                .codes
+                .iter()
+                .find(|x| x.starts_with(code.as_str()))
+                .cloned()
+                .unwrap_or(code);
+            if !codes.contains(&full) {
+                codes.push(full);
+            }
+        }
+        j = e.max(j + 1);
+    }
+    codes
 }
 
 impl Coder<'_> {
@@ -720,8 +729,14 @@ impl Coder<'_> {
         while end > 0 && matches!(tokens.norm(end - 1), "." | "!" | "?" | "\"" | "'") {
             end -= 1;
         }
+        // A comma before a conjunction closes a clause but opens none, so in
+        // TABARI it counts even inside a grouped list ("associated with the
+        // IMF and Red Cross, and Elrond ...").
+        let before_conj = |i: usize| i + 1 < n && CONJ.contains(&tokens.norm(i + 1));
         let commas: Vec<usize> = (0..end)
-            .filter(|&i| tokens.norm(i) == "," && !v.covered[i])
+            .filter(|&i| {
+                tokens.norm(i) == "," && (!v.covered[i] || (!d.options.petrarch && before_conj(i)))
+            })
             .collect();
         if let (Some([min, max, emin, emax, bmin, bmax]), false) = (opts.comma, commas.is_empty()) {
             let words = |a: usize, b: usize| {
@@ -740,6 +755,10 @@ impl Coder<'_> {
             }
             while k < commas.len() {
                 let a = commas[k];
+                if !d.options.petrarch && before_conj(a) {
+                    k += 1;
+                    continue;
+                }
                 let last = k + 1 == commas.len();
                 let b = commas.get(k + 1).copied().unwrap_or(end);
                 let (lo, hi) = if last { (emin, emax) } else { (min, max) };
@@ -754,6 +773,32 @@ impl Coder<'_> {
                     k += 1;
                 }
             }
+        }
+        // A grouped mention that a dropped clause cuts keeps its live part.
+        for mi in 0..v.mentions.len() {
+            let m = &v.mentions[mi];
+            if m.pronoun || m.start >= n || !v.dead[m.start] || v.starting[m.start] != Some(mi) {
+                continue;
+            }
+            let Some(j) = (m.start..m.end.min(n)).find(|&j| {
+                !v.dead[j] && v.covered[j] && {
+                    let t = tokens.get(j);
+                    t.kind == accord_text::TokenKind::Word && !CONJ.contains(&tokens.norm(j))
+                }
+            }) else {
+                continue;
+            };
+            let codes = phrase_codes(d, tokens, ids, date, m, j, m.end);
+            if codes.is_empty() || v.starting[j].is_some() {
+                continue;
+            }
+            let live = ActorMention {
+                start: j,
+                codes,
+                ..m.clone()
+            };
+            v.mentions.push(live);
+            v.starting[j] = Some(v.mentions.len() - 1);
         }
         // A gapped actor whose tail falls in a dropped clause is no actor
         // ("Radagast, the Brown wizard of reknown," for RADAGAST THE_BROWN).
