@@ -843,7 +843,9 @@ impl Coder<'_> {
                     j += 1;
                 }
                 (before & TAB_NOUN != 0 && j < n && class(j) & TAB_NOUN != 0)
-                    || (before & TAB_ADJECTIVE != 0 && class(i + 1) & TAB_ADJECTIVE != 0)
+                    || (before & TAB_ADJECTIVE != 0
+                        && i + 1 < n
+                        && class(i + 1) & TAB_ADJECTIVE != 0)
             };
             // PETRARCH's clauses come from its parse: "and" after no verb
             // joins words ("heavily and unjustly", "death and injury toll").
