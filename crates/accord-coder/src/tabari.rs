@@ -588,9 +588,14 @@ impl Coder<'_> {
             // The last member's phrase may hold more actors, apart only by
             // `<ADJECTIVE>` words ("Calenardhon and the evil Arnor awful
             // Gondor" is three actors; manual 7.5).
-            while ok_to > k && lists && ok_to + 1 < mentions.len() {
+            // A possessive holds one too ("Gondor and Arnor's Elrond").
+            while (ok_to > k || m.codes.len() > 1) && lists && ok_to + 1 < mentions.len() {
                 let (a, b) = (mentions[ok_to].end, mentions[ok_to + 1].start);
-                if a < b && (a..b).all(|j| d.tab_class(ids[j]) & TAB_ADJECTIVE != 0) {
+                let adjective = |j: usize| d.tab_class(ids[j]) & TAB_ADJECTIVE != 0;
+                let possessive = mentions[ok_to].possessive || (a < b && tokens.norm(a) == "'s");
+                let skip = usize::from(a < b && tokens.norm(a) == "'s");
+                let apart_by_adjectives = a < b && (a..b).all(adjective);
+                if apart_by_adjectives || (possessive && (a + skip..b).all(adjective)) {
                     ok_to += 1;
                 } else {
                     break;
