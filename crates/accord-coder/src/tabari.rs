@@ -1433,7 +1433,13 @@ impl Coder<'_> {
                     // allow gaps, `$` and `+` are slots) that starts here.
                     for member in self.dict.tab_set(*s) {
                         let mut combined = member.clone();
+                        let rest_at = combined.len();
                         combined.extend_from_slice(&elems[ei + 1..]);
+                        // A `_` right after a synset does not hold in TABARI
+                        // (Validate's SYNSET-22h): the next word may stand apart.
+                        if let Some(e) = combined.get_mut(rest_at) {
+                            e.1 = false;
+                        }
                         let saved = *slots;
                         let next = match &combined[0].0 {
                             Elem::Words(alts)
