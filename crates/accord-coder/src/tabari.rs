@@ -1072,10 +1072,21 @@ impl Coder<'_> {
                         None => None,
                     });
                     let target = slots.target.or_else(|| {
+                        // TABARI takes a possessive "their" for a compound
+                        // source as its target, as if reflexive (Validate's
+                        // COMPOUND-24 calls it a bug but keeps it).
+                        let reflexive = |mi: usize, s: usize| {
+                            !d.options.petrarch
+                                && v.mentions[mi].pronoun
+                                && tokens.norm(v.mentions[mi].start) == "their"
+                                && v.mentions[s].codes.len() > 1
+                        };
                         let after = (pos + 1..ce)
                             .filter(|&j| !v.dead[j])
                             .filter_map(|j| v.starting[j])
-                            .find(|&mi| source.is_none_or(|s| v.codes_differ(mi, s)));
+                            .find(|&mi| {
+                                source.is_none_or(|s| v.codes_differ(mi, s) || reflexive(mi, s))
+                            });
                         after
                             // A compound source found after the verb (no actor
                             // before it): its other members are the actors
