@@ -928,6 +928,13 @@ impl Coder<'_> {
         // `COMPLEX:` conditions: too many verbs or conjunctions, no actor before
         // the first verb.
         let verbs = (0..n).filter(|&i| is_verb(i)).count();
+        if self.explain {
+            let words: Vec<&str> = (0..n)
+                .filter(|&i| is_verb(i))
+                .map(|i| tokens.norm(i))
+                .collect();
+            eprintln!("   tabari verbs {words:?}, clauses {}", bounds.len());
+        }
         if (opts.complex_verbs > 0 && verbs >= opts.complex_verbs)
             || (opts.complex_conj > 0 && bounds.len() > opts.complex_conj)
         {
