@@ -84,6 +84,20 @@ impl View<'_> {
 
 const CONJ: &[&str] = &["and", "but", "or", "nor"];
 
+/// Words that end a noun phrase: prepositions and clause openers.
+const NP_STOPS: &[&str] = &[
+    "about", "above", "across", "after", "against", "along", "among", "around", "as", "at",
+    "before", "behind", "below", "between", "beyond", "by", "despite", "during", "for", "from",
+    "in", "into", "near", "on", "onto", "over", "since", "than", "that", "through", "to", "toward",
+    "towards", "under", "until", "upon", "which", "who", "with", "within", "without", "is", "was",
+    "were", "are", "be", "been", "has", "have", "had", "will", "would",
+];
+
+/// Modal auxiliaries.
+const MODALS: &[&str] = &[
+    "can", "could", "may", "might", "must", "shall", "should", "will", "would",
+];
+
 /// Pronouns that refer to an actor (manual 7.7).
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "him", "its", "his", "her", "they", "them", "their",
@@ -105,6 +119,97 @@ fn dedup_agents(code: &str) -> String {
         i = end;
     }
     out
+}
+
+/// PETRARCH's lists: "A and B, and C" has one closing conjunction, so a comma and
+/// conjunction after a pair already joined start a comma clause of their
+/// own, not more members. Grouped mentions that run on so are cut at that
+/// comma, each part keeping the codes of the actors named in it.
+fn split_lists(
+    d: &accord_dict::Dictionary,
+    tokens: &Tokens,
+    ids: &[u32],
+    date: Option<Date>,
+    found: &[ActorMention],
+) -> Vec<ActorMention> {
+    let mut out = Vec::with_capacity(found.len());
+    for m in found {
+        let cut = (m.start + 1..m.end.saturating_sub(1)).find(|&c| {
+            tokens.norm(c) == ","
+                && CONJ.contains(&tokens.norm(c + 1))
+                && (m.start..c).any(|j| CONJ.contains(&tokens.norm(j)))
+        });
+        let Some(c) = cut.filter(|_| m.codes.len() > 1 && !m.pronoun) else {
+            out.push(m.clone());
+            continue;
+        };
+        let part_codes = |a: usize, b: usize| phrase_codes(d, tokens, ids, date, m, a, b);
+        let (head, tail) = (part_codes(m.start, c), part_codes(c + 2, m.end));
+        if head.is_empty() || tail.is_empty() {
+            out.push(m.clone());
+            continue;
+        }
+        out.push(ActorMention {
+            end: c,
+            codes: head,
+            ..m.clone()
+        });
+        out.push(ActorMention {
+            start: c + 2,
+            codes: tail,
+            ..m.clone()
+        });
+    }
+    out
+}
+
+/// The codes of the actor phrases in tokens `a..b` of mention `m`, as the
+/// whole mention wrote them (with its agents).
+fn phrase_codes(
+    d: &accord_dict::Dictionary,
+    tokens: &Tokens,
+    ids: &[u32],
+    date: Option<Date>,
+    m: &ActorMention,
+    a: usize,
+    b: usize,
+) -> Vec<String> {
+    let mut codes = Vec::new();
+    let mut j = a;
+    while j < b {
+        let t = tokens.get(j);
+        let Some((e, entry)) = d.longest_actor(ids, t.capitalized, t.all_upper, j) else {
+            j += 1;
+            continue;
+        };
+        let code = match entry {
+            ActorEntry::Place(p, _) => d.actors.places.get(p as usize).map(|x| x.code.clone()),
+            ActorEntry::Organization(o) => d
+                .actors
+                .organizations
+                .get(o as usize)
+                .map(|x| x.code.clone()),
+            ActorEntry::Person(pi) => d
+                .actors
+                .people
+                .get(pi as usize)
+                .and_then(|x| x.code_on(date)),
+            ActorEntry::Agent(_) => None,
+        };
+        if let Some(code) = code {
+            let full = m
+                .codes
+                .iter()
+                .find(|x| x.starts_with(code.as_str()))
+                .cloned()
+                .unwrap_or(code);
+            if !codes.contains(&full) {
+                codes.push(full);
+            }
+        }
+        j = e.max(j + 1);
+    }
+    codes
 }
 
 impl Coder<'_> {
@@ -141,11 +246,13 @@ impl Coder<'_> {
         if words < opts.min_words {
             return Vec::new();
         }
-        // A discard (`###`) or complex (`+++`) actor: the sentence codes nothing.
-        if found
-            .iter()
-            .any(|m| m.codes.iter().any(|c| c == "###" || c == "+++"))
-        {
+        // A discard (`###`) or complex (`+++`) actor: the sentence codes nothing
+        // (PETRARCH writes `###` as a code; its discards list comes as `+++`).
+        if found.iter().any(|m| {
+            m.codes
+                .iter()
+                .any(|c| (c == "###" && !d.options.petrarch) || c == "+++")
+        }) {
             return Vec::new();
         }
         // `<TIME>` phrases (manual 10.5): the first one in the sentence that is
@@ -170,9 +277,15 @@ impl Coder<'_> {
             },
             None => date,
         };
+        // (TABARI reads "A and B, and C and D" as one list: Validate's DEBUG-18a.)
+        let found = if d.options.petrarch {
+            split_lists(d, tokens, ids, date, found)
+        } else {
+            found.to_vec()
+        };
         let mut covered = vec![false; n];
         let mut mentions: Vec<ActorMention> = Vec::new();
-        for m in found {
+        for m in &found {
             for c in covered.iter_mut().take(m.end).skip(m.start) {
                 *c = true;
             }
@@ -346,7 +459,19 @@ impl Coder<'_> {
                     continue;
                 }
                 let full: Vec<u32> = g.concat();
-                let Some(code) = d.actor_entry(&full).and_then(entry_code) else {
+                // Parts apart in the text (words between them, not just a
+                // hyphen) take the gapped line's own code.
+                let apart = parts
+                    .iter()
+                    .scan(i + g[0].len(), |prev, &(a, b)| {
+                        let gap =
+                            (*prev..a).any(|j| tokens.get(j).kind == accord_text::TokenKind::Word);
+                        *prev = b;
+                        Some(gap)
+                    })
+                    .any(|x| x);
+                let own = d.gapped_code(&full).filter(|_| apart).map(str::to_string);
+                let Some(code) = own.or_else(|| d.actor_entry(&full).and_then(entry_code)) else {
                     continue;
                 };
                 let here = mentions.iter().position(|m| m.start == i);
@@ -405,6 +530,18 @@ impl Coder<'_> {
         let joint = |a: usize, b: usize| -> Option<bool> {
             // Some(true): a conjunction joins; Some(false): a bare comma.
             let mut j = a;
+            // PETRARCH joins noun phrases, not only actors: "Ithilen's sheep
+            // and goats of Gondor" is two actors' phrases.
+            let possessive =
+                (j < b && tokens.norm(j) == "'s") || (j > 0 && tokens.norm(j - 1) == "'s");
+            if d.options.petrarch && possessive {
+                if tokens.norm(j) == "'s" {
+                    j += 1;
+                }
+                while j < b && !matches!(tokens.norm(j), "," | "and" | "or" | "nor") && filler(j) {
+                    j += 1;
+                }
+            }
             let mut comma = false;
             if j < b && tokens.norm(j) == "," {
                 comma = true;
@@ -428,6 +565,15 @@ impl Coder<'_> {
             let mut ok_to = k;
             while last + 1 < mentions.len() {
                 let nx = &mentions[last + 1];
+                // "A and B, and C": the pair is the list (see `split_lists`).
+                let (ps, pe) = (mentions[last].start, mentions[last].end);
+                let pair_done = d.options.petrarch
+                    && pe < n
+                    && tokens.norm(pe) == ","
+                    && (ps..pe).any(|j| CONJ.contains(&tokens.norm(j)));
+                if pair_done {
+                    break;
+                }
                 match joint(mentions[last].end, nx.start) {
                     Some(conj) => {
                         last += 1;
@@ -442,9 +588,14 @@ impl Coder<'_> {
             // The last member's phrase may hold more actors, apart only by
             // `<ADJECTIVE>` words ("Calenardhon and the evil Arnor awful
             // Gondor" is three actors; manual 7.5).
-            while ok_to > k && lists && ok_to + 1 < mentions.len() {
+            // A possessive holds one too ("Gondor and Arnor's Elrond").
+            while (ok_to > k || m.codes.len() > 1) && lists && ok_to + 1 < mentions.len() {
                 let (a, b) = (mentions[ok_to].end, mentions[ok_to + 1].start);
-                if a < b && (a..b).all(|j| d.tab_class(ids[j]) & TAB_ADJECTIVE != 0) {
+                let adjective = |j: usize| d.tab_class(ids[j]) & TAB_ADJECTIVE != 0;
+                let possessive = mentions[ok_to].possessive || (a < b && tokens.norm(a) == "'s");
+                let skip = usize::from(a < b && tokens.norm(a) == "'s");
+                let apart_by_adjectives = a < b && (a..b).all(adjective);
+                if apart_by_adjectives || (possessive && (a + skip..b).all(adjective)) {
                     ok_to += 1;
                 } else {
                     break;
@@ -583,8 +734,14 @@ impl Coder<'_> {
         while end > 0 && matches!(tokens.norm(end - 1), "." | "!" | "?" | "\"" | "'") {
             end -= 1;
         }
+        // A comma before a conjunction closes a clause but opens none, so in
+        // TABARI it counts even inside a grouped list ("associated with the
+        // IMF and Red Cross, and Elrond ...").
+        let before_conj = |i: usize| i + 1 < n && CONJ.contains(&tokens.norm(i + 1));
         let commas: Vec<usize> = (0..end)
-            .filter(|&i| tokens.norm(i) == "," && !v.covered[i])
+            .filter(|&i| {
+                tokens.norm(i) == "," && (!v.covered[i] || (!d.options.petrarch && before_conj(i)))
+            })
             .collect();
         if let (Some([min, max, emin, emax, bmin, bmax]), false) = (opts.comma, commas.is_empty()) {
             let words = |a: usize, b: usize| {
@@ -603,6 +760,10 @@ impl Coder<'_> {
             }
             while k < commas.len() {
                 let a = commas[k];
+                if !d.options.petrarch && before_conj(a) {
+                    k += 1;
+                    continue;
+                }
                 let last = k + 1 == commas.len();
                 let b = commas.get(k + 1).copied().unwrap_or(end);
                 let (lo, hi) = if last { (emin, emax) } else { (min, max) };
@@ -617,6 +778,32 @@ impl Coder<'_> {
                     k += 1;
                 }
             }
+        }
+        // A grouped mention that a dropped clause cuts keeps its live part.
+        for mi in 0..v.mentions.len() {
+            let m = &v.mentions[mi];
+            if m.pronoun || m.start >= n || !v.dead[m.start] || v.starting[m.start] != Some(mi) {
+                continue;
+            }
+            let Some(j) = (m.start..m.end.min(n)).find(|&j| {
+                !v.dead[j] && v.covered[j] && {
+                    let t = tokens.get(j);
+                    t.kind == accord_text::TokenKind::Word && !CONJ.contains(&tokens.norm(j))
+                }
+            }) else {
+                continue;
+            };
+            let codes = phrase_codes(d, tokens, ids, date, m, j, m.end);
+            if codes.is_empty() || v.starting[j].is_some() {
+                continue;
+            }
+            let live = ActorMention {
+                start: j,
+                codes,
+                ..m.clone()
+            };
+            v.mentions.push(live);
+            v.starting[j] = Some(v.mentions.len() - 1);
         }
         // A gapped actor whose tail falls in a dropped clause is no actor
         // ("Radagast, the Brown wizard of reknown," for RADAGAST THE_BROWN).
@@ -661,9 +848,23 @@ impl Coder<'_> {
                     j += 1;
                 }
                 (before & TAB_NOUN != 0 && j < n && class(j) & TAB_NOUN != 0)
-                    || (before & TAB_ADJECTIVE != 0 && class(i + 1) & TAB_ADJECTIVE != 0)
+                    || (before & TAB_ADJECTIVE != 0
+                        && i + 1 < n
+                        && class(i + 1) & TAB_ADJECTIVE != 0)
             };
-            if !v.dead[i] && !v.covered[i] && !compound_words && CONJ.contains(&tokens.norm(i)) {
+            // PETRARCH's clauses come from its parse: "and" after no verb
+            // joins words ("heavily and unjustly", "death and injury toll").
+            let no_verb_yet = d.options.petrarch
+                && !(cs..i).any(|j| {
+                    let capitalized = j > 0 && tokens.get(j).capitalized;
+                    !(v.dead[j] || v.covered[j] || capitalized || d.verbs_of(ids[j]).is_empty())
+                });
+            if !v.dead[i]
+                && !v.covered[i]
+                && !compound_words
+                && !no_verb_yet
+                && CONJ.contains(&tokens.norm(i))
+            {
                 bounds.push((cs, i));
                 cs = i + 1;
             }
@@ -694,12 +895,46 @@ impl Coder<'_> {
             {
                 return false;
             }
+            // PETRARCH's parse tags a modal as an auxiliary, never the verb.
+            if d.options.petrarch && MODALS.contains(&tokens.norm(i)) {
+                return false;
+            }
+            // PETRARCH: an actor after a hyphenated prefix is a modifier, and
+            // the word after it a noun ("an anti- Gondor parade").
+            if d.options.petrarch {
+                let mut j = i;
+                let mut prefixed = false;
+                while let Some(p) = v.prev_live(j, 0) {
+                    let hyphen = tokens.norm(p) == "-"
+                        || (p + 1 < n
+                            && tokens.norm(p + 1) == "-"
+                            && tokens.get(p + 1).start == tokens.get(p).end);
+                    if hyphen && j < i {
+                        prefixed = true;
+                    }
+                    if v.covered[p] || (hyphen && j < i) {
+                        j = p;
+                    } else {
+                        break;
+                    }
+                }
+                if prefixed {
+                    return false;
+                }
+            }
             !v.prev_live(i, 0)
                 .is_some_and(|p| matches!(tokens.norm(p), "the" | "a" | "an"))
         };
         // `COMPLEX:` conditions: too many verbs or conjunctions, no actor before
         // the first verb.
         let verbs = (0..n).filter(|&i| is_verb(i)).count();
+        if self.explain {
+            let words: Vec<&str> = (0..n)
+                .filter(|&i| is_verb(i))
+                .map(|i| tokens.norm(i))
+                .collect();
+            eprintln!("   tabari verbs {words:?}, clauses {}", bounds.len());
+        }
         if (opts.complex_verbs > 0 && verbs >= opts.complex_verbs)
             || (opts.complex_conj > 0 && bounds.len() > opts.complex_conj)
         {
@@ -792,6 +1027,18 @@ impl Coder<'_> {
                 };
                 let designated =
                     slots.source.is_some() || slots.target.is_some() || slots.compound.is_some();
+                // PETRARCH reads `%` as a compound source before the verb and a
+                // compound target after it; the other role is found as usual.
+                let mut slots = slots;
+                if d.options.petrarch {
+                    if let Some(c) = slots.compound.take() {
+                        if v.mentions[c].start < pos {
+                            slots.source = Some(c);
+                        } else {
+                            slots.target = Some(c);
+                        }
+                    }
+                }
                 let (source, target) = if let Some(c) = slots.compound {
                     (Some(c), Some(c))
                 } else {
@@ -832,10 +1079,21 @@ impl Coder<'_> {
                         None => None,
                     });
                     let target = slots.target.or_else(|| {
+                        // TABARI takes a possessive "their" for a compound
+                        // source as its target, as if reflexive (Validate's
+                        // COMPOUND-24 calls it a bug but keeps it).
+                        let reflexive = |mi: usize, s: usize| {
+                            !d.options.petrarch
+                                && v.mentions[mi].pronoun
+                                && tokens.norm(v.mentions[mi].start) == "their"
+                                && v.mentions[s].codes.len() > 1
+                        };
                         let after = (pos + 1..ce)
                             .filter(|&j| !v.dead[j])
                             .filter_map(|j| v.starting[j])
-                            .find(|&mi| source.is_none_or(|s| v.codes_differ(mi, s)));
+                            .find(|&mi| {
+                                source.is_none_or(|s| v.codes_differ(mi, s) || reflexive(mi, s))
+                            });
                         after
                             // A compound source found after the verb (no actor
                             // before it): its other members are the actors
@@ -856,7 +1114,26 @@ impl Coder<'_> {
                                         .find(|&mi| v.codes_differ(mi, s))
                                 })
                             })
-                            .or_else(|| source.filter(|&s| v.mentions[s].codes.len() > 1))
+                            // ... or a gapped actor whose later part stands there
+                            // ("near Durthang and an Orc leader said").
+                            .or_else(|| {
+                                source.and_then(|s| {
+                                    gap_tails
+                                        .iter()
+                                        .rev()
+                                        .filter(|&&(_, a, _)| a >= cs && a < pos && !v.dead[a])
+                                        .filter_map(|&(st, _, _)| v.starting[st])
+                                        .find(|&mi| v.codes_differ(mi, s))
+                                })
+                            })
+                            // (PETRARCH: not a compound carried from an
+                            // earlier clause, which is no part of this one.)
+                            .or_else(|| {
+                                source.filter(|&s| {
+                                    v.mentions[s].codes.len() > 1
+                                        && !(d.options.petrarch && v.mentions[s].start < cs)
+                                })
+                            })
                             .or(def_target.map(|(dt, _)| dt))
                     });
                     (source, target)
@@ -1039,6 +1316,42 @@ impl Coder<'_> {
         Some(slots)
     }
 
+    /// The end of a noun phrase starting at `at` (before `end`), with its
+    /// actors and `of` attachments ("the Gondor of the Prince of Dol
+    /// Amroth"), or `None` if no noun phrase starts there: it stops at a
+    /// preposition, conjunction, punctuation or verb.
+    fn noun_phrase_end(&self, v: &View, at: usize, end: usize) -> Option<usize> {
+        let d = self.dict;
+        let mut j = at;
+        while j < end {
+            if v.skippable(j) {
+                j += 1;
+                continue;
+            }
+            if let Some(mi) = v.starting[j] {
+                j = v.mentions[mi].end.max(j + 1);
+                continue;
+            }
+            let t = v.tokens.get(j);
+            let w = v.norm(j);
+            if w == "of" && j > at {
+                j += 1;
+                continue;
+            }
+            let head = t.kind == accord_text::TokenKind::Word
+                && !CONJ.contains(&w)
+                && !NP_STOPS.contains(&w)
+                && (v.covered[j]
+                    || d.verbs_of(v.ids[j]).is_empty()
+                    || j > at && matches!(v.norm(j - 1), "the" | "a" | "an"));
+            if !head {
+                break;
+            }
+            j += 1;
+        }
+        (j > at).then_some(j)
+    }
+
     /// Matches `elems[ei..]` forwards from `from`.
     #[allow(clippy::too_many_arguments)]
     fn tab_post(
@@ -1073,6 +1386,18 @@ impl Coder<'_> {
         }
         for at in places {
             match elem {
+                // PETRARCH's `^` skips a whole noun phrase, actor or not.
+                Elem::Skip if self.dict.options.petrarch => {
+                    if let Some(e) = self.noun_phrase_end(v, at, end) {
+                        if self.tab_post(v, elems, ei + 1, e, end, joined, back, slots) {
+                            return true;
+                        }
+                        // The first noun phrase met is the one skipped.
+                        if !back {
+                            return false;
+                        }
+                    }
+                }
                 Elem::Target | Elem::Source | Elem::Compound | Elem::Skip => {
                     if let Some(mi) = v.starting[at] {
                         let is_compound = v.mentions[mi].codes.len() > 1;
@@ -1126,7 +1451,13 @@ impl Coder<'_> {
                     // allow gaps, `$` and `+` are slots) that starts here.
                     for member in self.dict.tab_set(*s) {
                         let mut combined = member.clone();
+                        let rest_at = combined.len();
                         combined.extend_from_slice(&elems[ei + 1..]);
+                        // A `_` right after a synset does not hold in TABARI
+                        // (Validate's SYNSET-22h): the next word may stand apart.
+                        if let Some(e) = combined.get_mut(rest_at) {
+                            e.1 = false;
+                        }
                         let saved = *slots;
                         let next = match &combined[0].0 {
                             Elem::Words(alts)

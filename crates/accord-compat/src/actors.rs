@@ -220,6 +220,11 @@ pub fn read_actors(
                 .collect();
             if chunks.len() > 1 {
                 parts.gapped.push(chunks);
+                let code = match roles.as_slice() {
+                    [r] if r.from.is_none() && r.to.is_none() => Some(r.code.clone()),
+                    _ => None,
+                };
+                parts.gapped_codes.push(code);
             }
         }
         if let Some(syn) = name.strip_prefix('+') {

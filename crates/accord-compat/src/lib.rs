@@ -105,6 +105,9 @@ pub struct Reader {
     /// Code with TABARI's rules even for PETRARCH-format files.
     tabari_engine: bool,
     pending_sets: Vec<verbs::PendingSet>,
+    /// Places that hold a discards file's phrases (PETRARCH keeps `###` in
+    /// its actor files as an ordinary code, so its discards get their own).
+    discard_places: Vec<usize>,
 }
 
 impl Default for Reader {
@@ -228,6 +231,7 @@ impl Reader {
             tabari: false,
             tabari_engine: false,
             pending_sets: Vec::new(),
+            discard_places: Vec::new(),
         }
     }
 
@@ -285,7 +289,12 @@ impl Reader {
             FileKind::Agents => {
                 actors::read_agents(path, text, dialect, &mut self.parts, stems, &mut self.diags)
             }
-            FileKind::Discards => actors::read_discards(path, text, &mut self.parts),
+            FileKind::Discards => {
+                let before = self.parts.actors.places.len();
+                actors::read_discards(path, text, &mut self.parts);
+                self.discard_places
+                    .extend(before..self.parts.actors.places.len());
+            }
             FileKind::Options => {
                 read_options(path, text, &mut self.parts.options.tab, &mut self.diags)
             }
@@ -309,6 +318,14 @@ impl Reader {
         // PETRARCH-format files coded by the TABARI engine follow PETRARCH's rules.
         if self.tabari_engine && !self.tabari {
             self.parts.options.petrarch = true;
+            // PETRARCH writes an actor coded `###` like any other; its
+            // discards list still stops a sentence, as a complex actor does.
+            self.parts.options.null_actors.retain(|c| c != "###");
+            for &i in &self.discard_places {
+                if let Some(p) = self.parts.actors.places.get_mut(i) {
+                    p.code = "+++".into();
+                }
+            }
         }
         if self.tabari {
             let mut stems: Vec<String> = self.stems.into_iter().collect();

@@ -265,6 +265,9 @@ pub struct Dictionary {
     tab_words: FxHashMap<u32, u8>,
     /// TABARI gapped actor phrases by first token id: parts as token ids.
     gapped: FxHashMap<u32, Vec<Vec<Vec<u32>>>>,
+    /// The code written on a TABARI gapped actor line, by its words as
+    /// token ids: "AL GORE [TEN]" stands apart from "AL_GORE [AGR]".
+    gapped_codes: FxHashMap<Vec<u32>, String>,
     /// Last tokens of actor phrases (TABARI engine): the ones that take a
     /// plural or possessive `-s` in text.
     tab_nouns: std::collections::HashSet<u32>,
@@ -528,6 +531,10 @@ pub struct Parts {
     /// TABARI actor phrases whose parts may stand apart in the text, as
     /// their parts (each one or more words).
     pub gapped: Vec<Vec<String>>,
+    /// The code written on each gapped phrase's line, if it has one code
+    /// for all dates (same order as `gapped`).
+    #[serde(default)]
+    pub gapped_codes: Vec<Option<String>>,
     /// TABARI `<NOUN>` words (lowercase).
     pub nouns: Vec<String>,
     /// TABARI `<ADJECTIVE>` words (lowercase).
@@ -681,9 +688,12 @@ impl Dictionary {
                 d.stem_max = d.stem_max.max(w.len());
             }
         }
-        for g in &parts.gapped {
+        for (gi, g) in parts.gapped.iter().enumerate() {
             let chunks: Vec<Vec<u32>> = g.iter().map(|c| d.phrase_ids(c)).collect();
             if chunks.iter().all(|c| !c.is_empty()) {
+                if let Some(Some(code)) = parts.gapped_codes.get(gi) {
+                    d.gapped_codes.insert(chunks.concat(), code.clone());
+                }
                 let first = chunks[0][0];
                 d.gapped.entry(first).or_default().push(chunks);
             }
@@ -1336,6 +1346,12 @@ impl Dictionary {
     /// Whether the dictionary has TABARI `<NOUN>`/`<ADJECTIVE>` lists.
     pub fn has_tab_classes(&self) -> bool {
         !self.tab_words.is_empty()
+    }
+
+    /// The code written on the gapped actor line of these words (as token
+    /// ids), where the same words also have an entry without gaps.
+    pub fn gapped_code(&self, words: &[u32]) -> Option<&str> {
+        self.gapped_codes.get(words).map(String::as_str)
     }
 
     /// TABARI actor phrases starting with token id `id` whose parts may

@@ -142,3 +142,34 @@ fn without_require_dyad_a_closing_clause_codes_alone() {
     let bare = "Arnor restored ties with Gondor, a senior official says today.";
     assert_eq!(code(&d, &t, bare), ["ARN/GON/064"]);
 }
+
+#[test]
+fn compound_slots_discards_and_modals() {
+    let actors = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nNASGUL [###]\n";
+    let verbs = "--- POSTPONE [191] ---\nPOSTPONE\n- % HAVE * [192]\n\
+                 --- AGREE [030] ---\nAGREE\n- * WITH % [031]\n\
+                 --- WARN [160] ---\nWARN\n\
+                 --- SHOULD [101] ---\nSHOULD\n";
+    let mut r = Reader::new().with_tabari_engine(true);
+    r.read(Path::new("t.actors.txt"), actors, FileKind::Actors);
+    r.read(Path::new("t.verbs.txt"), verbs, FileKind::Verbs);
+    let d = r.finish().dictionary;
+    let t = options();
+    // `%` before the verb is a compound source, the target found as usual.
+    assert_eq!(
+        code(&d, &t, "Arnor and Gondor have postponed talks with Rohan."),
+        ["ARN/ROH/192", "GON/ROH/192"]
+    );
+    // `%` after the verb is a compound target.
+    assert_eq!(
+        code(&d, &t, "Rohan agrees with Arnor and Gondor."),
+        ["ROH/ARN/031", "ROH/GON/031"]
+    );
+    // `###` in an actors file is an ordinary code in PETRARCH.
+    assert_eq!(code(&d, &t, "The Nasgul warned Rohan."), ["###/ROH/160"]);
+    // A modal is no verb: "should have warned" codes WARN.
+    assert_eq!(
+        code(&d, &t, "Arnor should have warned Rohan."),
+        ["ARN/ROH/160"]
+    );
+}

@@ -144,3 +144,39 @@ fn options_lines_apply() {
     assert_eq!(t.min_words, 4);
     assert!(!t.apply("LABEL: 010=YIELD"));
 }
+
+#[test]
+fn a_sentence_ending_in_an_adjective_codes_without_panicking() {
+    let d = dictionary();
+    let no_min = TabOptions {
+        min_words: 0,
+        ..d.options.tab.clone()
+    };
+    assert_eq!(
+        code(&d, Some(no_min), "Arnor will attack Gondor evil."),
+        vec!["ARN/GON/190"]
+    );
+}
+
+#[test]
+fn a_gapped_actor_line_keeps_its_code_when_its_parts_stand_apart() {
+    let actors = "AL_GORE [AGR]\nAL GORE [TEN]\nARNOR [ARN]\n";
+    let mut r = Reader::new();
+    r.read(Path::new("t.actors"), actors, FileKind::Actors);
+    r.read(Path::new("t.verbs"), VERBS, FileKind::Verbs);
+    let d = r.finish().dictionary;
+    let no_min = TabOptions {
+        min_words: 0,
+        ..d.options.tab.clone()
+    };
+    let apart = code(
+        &d,
+        Some(no_min.clone()),
+        "Arnor warned Al \"The Weasel\" Gore",
+    );
+    assert_eq!(apart, vec!["ARN/TEN/160"]);
+    assert_eq!(
+        code(&d, Some(no_min), "Arnor warned Al Gore"),
+        vec!["ARN/AGR/160"]
+    );
+}
