@@ -1168,9 +1168,22 @@ impl<'d> Coder<'d> {
             coded_positions.push(pos);
             // Negation between the subject (or clause start) and the verb.
             let neg_from = pos.saturating_sub(4);
-            if (neg_from..pos).any(|j| class(j, C_NEG)) {
-                continue;
-            }
+            // "will not accept refugees", "won't attend the summit": refusing to
+            // cooperate is a rejection (12); any other negated act codes nothing.
+            let refusal = if (neg_from..pos).any(|j| class(j, C_NEG)) {
+                let root = d.codes.info(code_id).root.as_str();
+                let cooperative = matches!(root, "03" | "04" | "05" | "06" | "07" | "08");
+                match d.codes.get("120") {
+                    Some(reject)
+                        if cooperative && !d.options.no_intent_shift && is_future(tokens, pos) =>
+                    {
+                        Some(reject)
+                    }
+                    _ => continue,
+                }
+            } else {
+                None
+            };
             // "declared that China must drop barriers": no act of China's, but a
             // demand of the speaker's on China.
             let demand = if is_obligation(tokens, pos) {
@@ -1190,9 +1203,12 @@ impl<'d> Coder<'d> {
                 continue;
             }
             let mut info = d.codes.info(code_id);
+            if let Some(reject) = refusal {
+                info = reject;
+            }
             // "will meet", "would allow", "is ready to send": an announced act is an
             // intent (03x) or a threat (13x), not the act itself.
-            if !d.options.no_intent_shift && is_future(tokens, pos) {
+            if refusal.is_none() && !d.options.no_intent_shift && is_future(tokens, pos) {
                 // "will withdraw its troops unless ...": a conditional announcement is a
                 // threat, whatever the act.
                 let conditional = (pos + 1..n).any(|j| norm(j) == "unless");

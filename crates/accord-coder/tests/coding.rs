@@ -559,3 +559,18 @@ fn a_possessive_owner_stands_for_a_plain_head_noun() {
         triples(&e)
     );
 }
+
+#[test]
+fn refusing_to_cooperate_is_a_rejection() {
+    let e = code(
+        "Israel will not withdraw its troops from Lebanon.",
+        "2025-11-06",
+    );
+    assert!(has(&e, "ISR", "LBN", "12"), "{:?}", triples(&e));
+    // A negated act in the past is no event at all.
+    let e = code(
+        "Israel did not withdraw its troops from Lebanon.",
+        "2025-11-06",
+    );
+    assert!(e.is_empty(), "{:?}", triples(&e));
+}
