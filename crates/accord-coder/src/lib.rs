@@ -76,6 +76,7 @@ pub struct CodedEvent {
 }
 
 /// Where an event was found: what every event from one pattern match shares.
+#[derive(Clone, Copy)]
 pub(crate) struct EventSite<'a> {
     pub(crate) article: &'a str,
     pub(crate) sentence: u32,
@@ -558,27 +559,18 @@ fn is_future(tokens: &Tokens, pos: usize) -> bool {
 /// Is the verb at `pos` an obligation ("must return", "should be ready to
 /// mediate", "ought to leave")? That is somebody's demand, not an act.
 fn is_obligation(tokens: &Tokens, pos: usize) -> bool {
-    let mut j = pos;
-    let mut seen = 0;
-    while j > 0 && seen < 4 {
-        j -= 1;
-        let w = tokens.norm(j);
-        if matches!(
-            w,
-            "not" | "n't" | "also" | "still" | "be" | "to" | "ready" | "able"
-        ) || is_adverb(w)
-        {
-            continue;
-        }
-        seen += 1;
-        if matches!(w, "must" | "should" | "ought") {
-            return true;
-        }
-        if seen >= 1 {
-            return false;
-        }
-    }
-    false
+    // The nearest word before the verb that is not "not", "be", "to", "ready" or
+    // an adverb.
+    (0..pos)
+        .rev()
+        .map(|j| tokens.norm(j))
+        .find(|&w| {
+            !(matches!(
+                w,
+                "not" | "n't" | "also" | "still" | "be" | "to" | "ready" | "able"
+            ) || is_adverb(w))
+        })
+        .is_some_and(|w| matches!(w, "must" | "should" | "ought"))
 }
 
 /// The CAMEO code for announcing an act instead of doing it: cooperation
@@ -678,6 +670,16 @@ fn is_number(w: &str) -> bool {
         )
 }
 
+/// Where the noun phrase of a mention starting at `start` begins: back over
+/// determiners ("the", "its", "joint"), not over prepositions.
+fn phrase_start(classes: &[u16], start: usize) -> usize {
+    let mut k = start;
+    while k > 0 && classes[k - 1] & C_DET != 0 && classes[k - 1] & C_PREP == 0 {
+        k -= 1;
+    }
+    k
+}
+
 /// "-ly" adverbs ("reportedly", "jointly") skipped between subject and verb.
 fn is_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly")
@@ -701,6 +703,8 @@ pub struct Scratch {
     tokens: Tokens,
     ids: Vec<u32>,
     classes: Vec<u16>,
+    /// Tokens in the complement of a demand, appeal or threat.
+    demanded: Vec<bool>,
 }
 
 struct Candidate {
@@ -914,10 +918,7 @@ impl<'d> Coder<'d> {
             if forms.iter().all(|&(_, f)| f == VerbForm::ThirdSingular)
                 && PLURAL_EVENT_NOUNS.contains(&norm(i))
                 && prev_pos.and_then(|p| covering[p]).is_some_and(|mi| {
-                    let mut k = mentions[mi].start;
-                    while k > 0 && class(k - 1, C_DET) && !class(k - 1, C_PREP) {
-                        k -= 1;
-                    }
+                    let k = phrase_start(classes, mentions[mi].start);
                     k > 0
                         && class(k - 1, C_PREP)
                         && !matches!(
@@ -1035,11 +1036,12 @@ impl<'d> Coder<'d> {
         let mut coded_positions: Vec<usize> = Vec::new();
         // Patterns that matched, whose words are not verbs of their own ("held a phone call").
         let mut consumed: Vec<Slots> = Vec::new();
-        // Tokens in the complement of a demand, appeal or threat.
-        let mut demanded = vec![false; n];
+        let demanded = &mut scratch.demanded;
+        demanded.clear();
+        demanded.resize(n, false);
         for i in 0..n {
             if class(i, C_DEMAND) && covering[i].is_none() {
-                mark_complement(tokens, &covering, i, &mut demanded);
+                mark_complement(tokens, &covering, i, demanded);
             }
         }
         let mut candidates_buf: Vec<u32> = Vec::new();
@@ -1132,7 +1134,7 @@ impl<'d> Coder<'d> {
                 .is_some_and(|c| matches!(d.codes.info(c).root.as_str(), "02" | "10" | "13"))
             {
                 // "pressed for X to ...", "warned that X will ...": the complement clause.
-                mark_complement(tokens, &covering, pos, &mut demanded);
+                mark_complement(tokens, &covering, pos, demanded);
             }
             consumed.push(slots);
             // An infinitive governed by a verb that coded ("agreed to visit") is that
@@ -1187,7 +1189,8 @@ impl<'d> Coder<'d> {
             // "declared that China must drop barriers": no act of China's, but a
             // demand of the speaker's on China.
             let demand = if is_obligation(tokens, pos) {
-                let Some(pair) = self.demand_pair(subject, &mentions, &subjects, tokens) else {
+                let Some(pair) = self.demand_pair(subject, &mentions, &subjects, tokens, classes)
+                else {
                     continue;
                 };
                 let Some(info) = d.codes.get("100") else {
@@ -1369,10 +1372,7 @@ impl<'d> Coder<'d> {
                                     && !(end < n
                                         && matches!(norm(end), "border" | "frontier" | "coast")
                                         && {
-                                            let mut k = j;
-                                            while k > 0 && class(k - 1, C_DET) && !class(k - 1, C_PREP) {
-                                                k -= 1;
-                                            }
+                                            let k = phrase_start(classes, j);
                                             k > 0
                                                 && matches!(
                                                     norm(k - 1),
@@ -1583,7 +1583,7 @@ impl<'d> Coder<'d> {
                         };
                         (&NO_ACTOR[0], alone)
                     } else {
-                        (t, EventSite { ..site })
+                        (t, site)
                     };
                     if s == t
                         || events
@@ -1620,12 +1620,10 @@ impl<'d> Coder<'d> {
         mentions: &[ActorMention],
         earlier: &[(usize, Option<usize>)],
         tokens: &Tokens,
+        classes: &[u16],
     ) -> Option<(usize, usize)> {
         let x = obliged?;
-        let mut b = mentions[x].start;
-        while b > 0 && word_class(tokens.norm(b - 1)) & C_DET != 0 {
-            b -= 1;
-        }
+        let b = phrase_start(classes, mentions[x].start);
         let before = tokens.norm(b.checked_sub(1)?);
         if !(before == "that" || SPEECH_VERBS.contains(&before)) {
             return None;
@@ -1724,10 +1722,7 @@ impl<'d> Coder<'d> {
                 // "before Trump welcomed ...": a subordinator, not a preposition, when the
                 // mention stands right before the verb.
                 // "across the Gaza Strip", "in two Russian cities": look past determiners.
-                let mut k = m.start;
-                while k > 0 && class(k - 1, C_DET) && !class(k - 1, C_PREP) {
-                    k -= 1;
-                }
+                let k = phrase_start(classes, m.start);
                 // ("after the United States demanded": past determiners too.)
                 let subordinate = m.end == j
                     && k > 0

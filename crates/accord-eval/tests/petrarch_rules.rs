@@ -1,9 +1,11 @@
 //! PETRARCH's rules on top of the TABARI engine, on small inline
 //! PETRARCH-format dictionaries (no ../shared needed).
 
-use accord_coder::{Coder, MentionContext, Scratch};
+mod common;
+
 use accord_compat::{FileKind, Reader};
-use accord_dict::{Dictionary, TabOptions};
+use accord_dict::Dictionary;
+use common::{code, no_min_words};
 use std::path::Path;
 
 const ACTORS: &str = "\
@@ -51,56 +53,44 @@ fn dictionary() -> Dictionary {
     loaded.dictionary
 }
 
-fn code(d: &Dictionary, tab: &TabOptions, text: &str) -> Vec<String> {
-    let coder = Coder::new(d).with_tab_options(tab.clone());
-    let mut ctx = MentionContext::default();
-    let mut scratch = Scratch::default();
-    let (_, events) = coder.code_sentence("t", 0, text, None, &mut ctx, &mut scratch);
-    let mut out: Vec<String> = events
-        .iter()
-        .map(|e| format!("{}/{}/{}", e.source, e.target, e.code))
-        .collect();
-    out.sort();
-    out
-}
-
-fn options() -> TabOptions {
-    TabOptions {
-        min_words: 0,
-        ..TabOptions::default()
-    }
-}
-
 #[test]
 fn agents_of_a_noun_phrase_stack() {
     let d = dictionary();
-    let t = options();
+    let t = no_min_words();
     // Overlapping agent phrases both count.
     assert_eq!(
         code(
             &d,
-            &t,
+            Some(t.clone()),
             "Arnor restored ties with the Gondor main opposition group."
         ),
         ["ARN/GONMOPOPP/064"]
     );
     // A prefix agent goes first; a suffix agent after the actor.
     assert_eq!(
-        code(&d, &t, "An MSF Arnor official restored ties with Gondor."),
+        code(
+            &d,
+            Some(t.clone()),
+            "An MSF Arnor official restored ties with Gondor."
+        ),
         ["NGOARNGOV/GON/064"]
     );
     // "former" makes the agent an elite.
     assert_eq!(
         code(
             &d,
-            &t,
+            Some(t.clone()),
             "Arnor restored ties with former Gondor prosecutors."
         ),
         ["ARN/GONELI/064"]
     );
     // Agents joined by "and" are alternatives sharing what precedes them.
     assert_eq!(
-        code(&d, &t, "Danish Islamist media and government warned Arnor."),
+        code(
+            &d,
+            Some(t.clone()),
+            "Danish Islamist media and government warned Arnor."
+        ),
         ["DNKMOSGOV/ARN/160", "DNKMOSMED/ARN/160"]
     );
 }
@@ -109,7 +99,11 @@ fn agents_of_a_noun_phrase_stack() {
 fn an_agent_with_no_actor_is_a_missing_actor() {
     let d = dictionary();
     assert_eq!(
-        code(&d, &options(), "Clerics and lawmakers warned Arnor."),
+        code(
+            &d,
+            Some(no_min_words()),
+            "Clerics and lawmakers warned Arnor."
+        ),
         ["---LEG/ARN/160", "---MOS/ARN/160"]
     );
 }
@@ -117,15 +111,23 @@ fn an_agent_with_no_actor_is_a_missing_actor() {
 #[test]
 fn agent_files_read_as_petrarch_does() {
     let d = dictionary();
-    let t = options();
+    let t = no_min_words();
     // `{}`: no regular plural.
     assert_eq!(
-        code(&d, &t, "Arnor restored ties with Gondor's polices."),
+        code(
+            &d,
+            Some(t.clone()),
+            "Arnor restored ties with Gondor's polices."
+        ),
         ["ARN/GON/064"]
     );
     // A line using a macro is an entry.
     assert_eq!(
-        code(&d, &t, "The Arnor Ministry of Silly Walks warned Gondor."),
+        code(
+            &d,
+            Some(t.clone()),
+            "The Arnor Ministry of Silly Walks warned Gondor."
+        ),
         ["ARNGOV/GON/160"]
     );
 }
@@ -133,14 +135,17 @@ fn agent_files_read_as_petrarch_does() {
 #[test]
 fn without_require_dyad_a_closing_clause_codes_alone() {
     let d = dictionary();
-    let mut t = options();
+    let mut t = no_min_words();
     let text = "Arnor restored ties with Gondor, a senior official says on Saturday.";
-    assert_eq!(code(&d, &t, text), ["ARN/GON/064"]);
+    assert_eq!(code(&d, Some(t.clone()), text), ["ARN/GON/064"]);
     assert!(t.apply("PETRARCH: REQUIRE_DYAD = FALSE"));
-    assert_eq!(code(&d, &t, text), ["---GOV/---/023", "ARN/GON/064"]);
+    assert_eq!(
+        code(&d, Some(t.clone()), text),
+        ["---GOV/---/023", "ARN/GON/064"]
+    );
     // No phrase after the verb for an object: nothing.
     let bare = "Arnor restored ties with Gondor, a senior official says today.";
-    assert_eq!(code(&d, &t, bare), ["ARN/GON/064"]);
+    assert_eq!(code(&d, Some(t.clone()), bare), ["ARN/GON/064"]);
 }
 
 #[test]
@@ -154,22 +159,29 @@ fn compound_slots_discards_and_modals() {
     r.read(Path::new("t.actors.txt"), actors, FileKind::Actors);
     r.read(Path::new("t.verbs.txt"), verbs, FileKind::Verbs);
     let d = r.finish().dictionary;
-    let t = options();
+    let t = no_min_words();
     // `%` before the verb is a compound source, the target found as usual.
     assert_eq!(
-        code(&d, &t, "Arnor and Gondor have postponed talks with Rohan."),
+        code(
+            &d,
+            Some(t.clone()),
+            "Arnor and Gondor have postponed talks with Rohan."
+        ),
         ["ARN/ROH/192", "GON/ROH/192"]
     );
     // `%` after the verb is a compound target.
     assert_eq!(
-        code(&d, &t, "Rohan agrees with Arnor and Gondor."),
+        code(&d, Some(t.clone()), "Rohan agrees with Arnor and Gondor."),
         ["ROH/ARN/031", "ROH/GON/031"]
     );
     // `###` in an actors file is an ordinary code in PETRARCH.
-    assert_eq!(code(&d, &t, "The Nasgul warned Rohan."), ["###/ROH/160"]);
+    assert_eq!(
+        code(&d, Some(t.clone()), "The Nasgul warned Rohan."),
+        ["###/ROH/160"]
+    );
     // A modal is no verb: "should have warned" codes WARN.
     assert_eq!(
-        code(&d, &t, "Arnor should have warned Rohan."),
+        code(&d, Some(t.clone()), "Arnor should have warned Rohan."),
         ["ARN/ROH/160"]
     );
 }

@@ -1,8 +1,10 @@
 //! The TABARI engine on small inline dictionaries (no ../shared needed).
 
-use accord_coder::{Coder, MentionContext, Scratch};
+mod common;
+
 use accord_compat::{FileKind, Reader};
 use accord_dict::{Dictionary, TabOptions};
+use common::{code, no_min_words};
 use std::path::Path;
 
 const ACTORS: &str = "\
@@ -37,29 +39,10 @@ fn dictionary() -> Dictionary {
     loaded.dictionary
 }
 
-fn code(d: &Dictionary, tab: Option<TabOptions>, text: &str) -> Vec<String> {
-    let mut coder = Coder::new(d);
-    if let Some(t) = tab {
-        coder = coder.with_tab_options(t);
-    }
-    let mut ctx = MentionContext::default();
-    let mut scratch = Scratch::default();
-    let (_, events) = coder.code_sentence("t", 0, text, None, &mut ctx, &mut scratch);
-    let mut out: Vec<String> = events
-        .iter()
-        .map(|e| format!("{}/{}/{}", e.source, e.target, e.code))
-        .collect();
-    out.sort();
-    out
-}
-
 #[test]
 fn patterns_place_actors_before_the_verb_and_skip_actors() {
     let d = dictionary();
-    let no_min = TabOptions {
-        min_words: 0,
-        ..TabOptions::default()
-    };
+    let no_min = no_min_words();
     // `+` between a word and the verb is the target; the source is the first other actor.
     assert_eq!(
         code(
@@ -83,10 +66,7 @@ fn patterns_place_actors_before_the_verb_and_skip_actors() {
 #[test]
 fn clauses_commas_compounds_and_subordinate_codes() {
     let d = dictionary();
-    let no_min = TabOptions {
-        min_words: 0,
-        ..TabOptions::default()
-    };
+    let no_min = no_min_words();
     // A compound with an <ADJECTIVE> inside; a comma clause of 3..10 words is dropped.
     assert_eq!(
         code(
@@ -111,10 +91,7 @@ fn clauses_commas_compounds_and_subordinate_codes() {
         ["ARN/ROH/023"]
     );
     // Passive voice swaps source and target.
-    let no_min = TabOptions {
-        min_words: 0,
-        ..TabOptions::default()
-    };
+    let no_min = no_min_words();
     assert_eq!(
         code(&d, Some(no_min), "Gondor was attacked by Rohan yesterday."),
         ["ROH/GON/190"]
