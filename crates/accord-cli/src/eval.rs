@@ -90,6 +90,12 @@ pub fn run(args: EvalArgs, data: Option<&PathBuf>) -> Result<ExitCode> {
                     writeln!(o, "     expected {}", triples(&f.expected))?;
                     writeln!(o, "     got      {}", triples(&f.got))?;
                 }
+                for f in &report.extra {
+                    let text: String = f.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    writeln!(o, "EXTRA {}: {text}", f.id)?;
+                    writeln!(o, "     expected {}", triples(&f.expected))?;
+                    writeln!(o, "     got      {}", triples(&f.got))?;
+                }
             }
             writeln!(
                 o,

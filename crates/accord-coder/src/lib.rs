@@ -344,6 +344,115 @@ const OBJECT_VERBS: &[&str] = &[
     "displace",
 ];
 
+/// Nouns whose infinitive complement is only intended or allowed ("a plan to
+/// annex", "an offer to end", "a warrant to arrest"): no act of the clause's.
+const UNREALIZED_NOUNS: &[&str] = &[
+    "plan",
+    "plans",
+    "offer",
+    "offers",
+    "proposal",
+    "proposals",
+    "bid",
+    "attempt",
+    "attempts",
+    "effort",
+    "efforts",
+    "request",
+    "requests",
+    "warrant",
+    "order",
+    "orders",
+    "decision",
+    "goal",
+    "aim",
+    "intention",
+    "readiness",
+    "willingness",
+    "right",
+    "permission",
+    "mandate",
+    "authority",
+    "pledge",
+    "promise",
+    "threat",
+    "threats",
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "plot",
+    "scheme",
+    "move",
+    "push",
+    "campaign",
+    "vote",
+    "motion",
+    "resolution",
+    "opportunity",
+    "chance",
+];
+
+/// Group nouns that British English makes plural ("the military say", "police in
+/// Morocco arrest"): a base form after them may be their verb.
+const COLLECTIVE_NOUNS: &[&str] = &[
+    "military",
+    "government",
+    "army",
+    "navy",
+    "force",
+    "gendarmerie",
+    "agency",
+    "administration",
+    "team",
+    "committee",
+    "council",
+    "family",
+    "opposition",
+    "junta",
+    "parliament",
+    "cabinet",
+    "jury",
+    "coalition",
+    "alliance",
+    "group",
+    "party",
+    "union",
+    "board",
+    "commission",
+    "regime",
+    "authority",
+    "leadership",
+    "crew",
+    "delegation",
+    "side",
+    "media",
+    "press",
+    "community",
+    "majority",
+    "minority",
+    "guard",
+    "movement",
+    "front",
+    "command",
+    "ministry",
+    "court",
+    "congress",
+    "senate",
+    "assembly",
+    "federation",
+    "bloc",
+    "league",
+    "organisation",
+    "organization",
+    "militia",
+    "public",
+    "youth",
+    "staff",
+    "clergy",
+    "personnel",
+];
+
 /// Plural nouns of events that look like verbs ("U.S. sanctions", "Israeli strikes").
 const PLURAL_EVENT_NOUNS: &[&str] = &[
     "sanctions",
@@ -900,7 +1009,29 @@ impl<'d> Coder<'d> {
             // "rejected calls for", "committing abuses against": an -s word right after
             // a past or -ing verb is that verb's object, a plural noun ("a drone attack
             // kills" keeps its verb: "attack" may be a noun).
-            if forms.iter().all(|&(_, f)| f == VerbForm::ThirdSingular)
+            // ("mobilized pressure groups": so is a base form, except after verbs that
+            // take one: "helped rebuild", "let them go".)
+            if forms
+                .iter()
+                .all(|&(_, f)| matches!(f, VerbForm::ThirdSingular | VerbForm::Base))
+                && (forms.iter().all(|&(_, f)| f == VerbForm::ThirdSingular)
+                    || !prev_pos.is_some_and(|p| {
+                        d.verbs_of(ids[p]).iter().any(|&(v, _)| {
+                            matches!(
+                                d.verbs[v as usize].lemma.as_str(),
+                                "help"
+                                    | "let"
+                                    | "make"
+                                    | "see"
+                                    | "hear"
+                                    | "watch"
+                                    | "have"
+                                    | "dare"
+                                    | "bid"
+                                    | "go"
+                            )
+                        })
+                    }))
                 && prev_pos.is_some_and(|p| {
                     covering[p].is_none()
                         && !class(p, C_AUX)
@@ -925,6 +1056,132 @@ impl<'d> Coder<'d> {
                             norm(k - 1),
                             "after" | "before" | "since" | "until" | "as" | "like" | "than"
                         )
+                })
+            {
+                continue;
+            }
+            // "a Karen guerrilla attack", "Croatia's military advance into", "U.S. border
+            // patrol agents": a bare base form after a singular noun phrase that is a
+            // subject cannot be its finite verb (that would be "attacks"), so it is a
+            // noun. ("Russia and Ukraine agree", "the rebels attack", "let Israel decide",
+            // "leaders of the G7 agree" keep their verbs.)
+            if forms.iter().all(|&(_, f)| f == VerbForm::Base)
+                && prev_pos.is_some_and(|p| {
+                    let looks_singular = |w: &str| {
+                        !w.ends_with('s')
+                            && !w.ends_with("men")
+                            && !matches!(
+                                w,
+                                "people" | "police" | "children" | "personnel" | "cattle"
+                                    | "staff" | "clergy" | "militia" | "youth" | "public"
+                                    | "aircraft" | "and" | "&"
+                            )
+                            // British English: "the military say", "the government agree".
+                            && !COLLECTIVE_NOUNS.contains(&w)
+                    };
+                    let w = norm(p);
+                    let singular = looks_singular(w)
+                        && !matches!(
+                            w,
+                            "people"
+                                | "police"
+                                | "children"
+                                | "men"
+                                | "women"
+                                | "personnel"
+                                | "i"
+                                | "you"
+                                | "we"
+                                | "they"
+                                | "who"
+                                | "which"
+                                | "that"
+                                | "all"
+                                | "both"
+                                | "also"
+                                | "still"
+                                | "now"
+                                | "then"
+                                | "again"
+                                | "never"
+                                | "often"
+                                | "already"
+                                | "together"
+                                | "first"
+                                | "later"
+                                | "soon"
+                                | "just"
+                                | "even"
+                                | "only"
+                                | "there"
+                                | "here"
+                                | "and"
+                                | "or"
+                                | "but"
+                                | "nor"
+                        )
+                        && !w.ends_with("ly");
+                    // Where the noun phrase starts.
+                    let start = match covering[p] {
+                        Some(mi) => {
+                            // ("Police in Morocco arrest": every word of the actor's name.)
+                            let m = &mentions[mi];
+                            (m.end == p + 1
+                                && m.codes.len() == 1
+                                && (m.start..m.end).all(|j| looks_singular(norm(j))))
+                            .then_some(m.start)
+                        }
+                        None => {
+                            let t = tokens.get(p);
+                            (t.kind == accord_text::TokenKind::Word
+                                && !t.capitalized
+                                && classes[p] == 0
+                                && d.verbs_of(ids[p]).is_empty())
+                            .then(|| {
+                                // Back over modifiers to a determiner, a possessive or an actor.
+                                let mut k = p;
+                                while k > 0 && p - k < 3 {
+                                    let b = k - 1;
+                                    if let Some(mi) = covering[b] {
+                                        // ("British and French aircraft carry out")
+                                        let m = &mentions[mi];
+                                        if m.codes.len() > 1
+                                            || (m.start..m.end).any(|j| norm(j) == "and")
+                                        {
+                                            return None;
+                                        }
+                                        k = m.start;
+                                        break;
+                                    }
+                                    let bt = tokens.get(b);
+                                    // ("airstrikes and gunfire kill": a compound subject.)
+                                    if matches!(norm(b), "and" | "or" | "nor" | "&") {
+                                        return None;
+                                    }
+                                    if classes[b] != 0
+                                        || bt.kind != accord_text::TokenKind::Word
+                                        || !d.verbs_of(ids[b]).is_empty()
+                                    {
+                                        break;
+                                    }
+                                    k = b;
+                                }
+                                Some(k)
+                            })
+                            .flatten()
+                        }
+                    };
+                    singular
+                        && start.is_some_and(|st| {
+                            let k = phrase_start(classes, st);
+                            k == 0 || {
+                                let b = norm(k - 1);
+                                !(class(k - 1, C_PREP | C_STOP | C_AUX | C_BARRIER | C_QUOTE)
+                                    || matches!(b, "and" | "or" | "&" | "nor" | "to" | "let")
+                                    || !d.verbs_of(ids[k - 1]).is_empty()
+                                        && covering[k - 1].is_none())
+                            }
+                        })
                 })
             {
                 continue;
@@ -988,7 +1245,15 @@ impl<'d> Coder<'d> {
                     && pp > 0
                     && covering[pp].is_none()
                     && d.verbs_of(ids[pp]).is_empty();
-                if plain_noun || proper_noun {
+                // ("an air raid on": a verb's word right after a determiner is a noun.)
+                let noun_after_det = t.kind == accord_text::TokenKind::Word
+                    && !t.capitalized
+                    && pp > 0
+                    && covering[pp].is_none()
+                    && class(pp - 1, C_DET)
+                    && !class(pp - 1, C_PREP)
+                    && !class(pp, C_AUX | C_STOP | C_BARRIER | C_DET | C_PREP);
+                if plain_noun || proper_noun || noun_after_det {
                     let mut k = pp;
                     let mut in_phrase = false;
                     while k > 0 && pp - k < 5 {
@@ -1034,6 +1299,8 @@ impl<'d> Coder<'d> {
         let mut events: Vec<CodedEvent> = Vec::new();
         let mut subjects: Vec<(usize, Option<usize>)> = Vec::new(); // verb pos -> subject mention
         let mut coded_positions: Vec<usize> = Vec::new();
+        // Verbs that coded an event, with their subject mention.
+        let mut acted: Vec<(usize, Option<usize>, &str)> = Vec::new();
         // Patterns that matched, whose words are not verbs of their own ("held a phone call").
         let mut consumed: Vec<Slots> = Vec::new();
         let demanded = &mut scratch.demanded;
@@ -1044,6 +1311,50 @@ impl<'d> Coder<'d> {
                 mark_complement(tokens, &covering, i, demanded);
             }
         }
+        // Is the noun before the "to" at `to` one whose infinitive is only
+        // intended ("a plan to annex", "a US offer to host", "the right of Russian
+        // troops to fire")? A noun only after a determiner, a possessive, a
+        // preposition or a modifier: "Israel plans to sue", "will move to" are verbs.
+        let unrealized_noun_before = |to: usize| -> bool {
+            // Back over "of" and its object: "the right of Russian troops to".
+            let mut h = to.saturating_sub(1);
+            if let Some(of) = (to.saturating_sub(5)..to).rev().find(|&j| norm(j) == "of") {
+                if of > 0 && (of + 1..to).all(|j| !class(j, C_BARRIER | C_STOP | C_AUX)) {
+                    h = of - 1;
+                }
+            }
+            if h == 0 || !UNREALIZED_NOUNS.contains(&norm(h)) || covering[h].is_some() {
+                return false;
+            }
+            let b = h - 1;
+            match covering[b] {
+                // "a US offer": an actor as a modifier after an article.
+                Some(mi) => {
+                    let k = mentions[mi].start;
+                    k > 0 && matches!(norm(k - 1), "a" | "an")
+                }
+                None => {
+                    class(b, C_DET | C_PREP)
+                        || matches!(norm(b), "'s" | "’s" | ")")
+                        || tokens.get(b).kind == accord_text::TokenKind::Word
+                            && !class(b, C_AUX | C_STOP | C_BARRIER)
+                            && d.verbs_of(ids[b]).is_empty()
+                            && !matches!(
+                                norm(b),
+                                "it" | "they"
+                                    | "he"
+                                    | "she"
+                                    | "we"
+                                    | "i"
+                                    | "who"
+                                    | "which"
+                                    | "that"
+                                    | "and"
+                                    | "or"
+                            )
+                }
+            }
+        };
         let mut candidates_buf: Vec<u32> = Vec::new();
         let mut ci = 0;
         while ci < cands.len() {
@@ -1137,13 +1448,58 @@ impl<'d> Coder<'d> {
                 mark_complement(tokens, &covering, pos, demanded);
             }
             consumed.push(slots);
+            // "if it is attacked", "unless the president agrees", "until their demands
+            // are met": a condition is not something that happened. ("until he was
+            // captured" in the past did happen.)
+            let opener = (0..pos)
+                .rev()
+                .find(|&j| class(j, C_BARRIER | C_STOP) && covering[j].is_none())
+                .map(norm);
+            let conditional = match opener {
+                Some("if" | "unless" | "whether") => true,
+                Some("until") => {
+                    form != VerbForm::Past
+                        && !(pos > 0 && matches!(norm(pos - 1), "was" | "were" | "had"))
+                }
+                _ => false,
+            };
+            if conditional {
+                continue;
+            }
             // An infinitive governed by a verb that coded ("agreed to visit") is that
             // verb's complement, not an event of its own.
             if form == VerbForm::Base
                 && pos > 0
                 && norm(pos - 1) == "to"
-                && (coded_positions.iter().any(|&cp| cp + 4 >= pos))
+                && (coded_positions.iter().any(|&cp| cp + 4 >= pos)
+                    // "a plan by Israel to annex", "an offer to end the closure": what a
+                    // plan or an offer would do has not happened.
+                    // (A noun only after a determiner, a possessive, a preposition or
+                    // a modifier: "Israel plans to sue", "will move to" are verbs.)
+                    || unrealized_noun_before(pos - 1))
             {
+                continue;
+            }
+            // "staged demonstrations on Saturday to demand reforms", "will blockade
+            // Paris to demand an end to ...": a demand as the aim of a protest or a
+            // threat by the same subject is what the protest is about (CAMEO's 14x
+            // "demonstrate for ..."), not a second act.
+            let aim_of_protest = form == VerbForm::Base
+                && pos > 0
+                && norm(pos - 1) == "to"
+                && pattern
+                    .code
+                    .is_some_and(|c| d.codes.info(c).root.as_str() == "10")
+                && acted.iter().any(|&(p, s, root)| {
+                    p < pos
+                        && s.is_some()
+                        && s == subject
+                        && matches!(root, "13" | "14")
+                        && !(p + 1..pos).any(|j| {
+                            (class(j, C_BARRIER) || norm(j) == ",") && covering[j].is_none()
+                        })
+                });
+            if aim_of_protest {
                 continue;
             }
             // A gerund is a verb of its own only as a progressive ("is attacking") or a
@@ -1330,8 +1686,15 @@ impl<'d> Coder<'d> {
                                     norm(k - 1),
                                     "in" | "during" | "by" | "from" | "amid" | "of"
                                 );
-                            // ... "an Iranian ballistic missile attack".
-                            let attack = (m.end..(m.end + 3).min(n))
+                            // ... "an Iranian ballistic missile attack", "a Rapid Support
+                            // Forces (RSF) drone strike".
+                            let after =
+                                if m.end + 2 < n && norm(m.end) == "(" && norm(m.end + 2) == ")" {
+                                    m.end + 3
+                                } else {
+                                    m.end
+                                };
+                            let attack = (after..(after + 3).min(n))
                                 .take_while(|&t| !class(t, C_PREP | C_STOP | C_BARRIER))
                                 .any(|t| ATTACK_NOUNS.contains(&norm(t)));
                             (by_means && attack).then_some(mi)
@@ -1549,6 +1912,7 @@ impl<'d> Coder<'d> {
                 spans,
                 pattern: &pattern_ref,
             };
+            let before = events.len();
             let (s_codes, t_codes) = (
                 sm.map_or(NO_ACTOR.as_slice(), |m| &m.codes),
                 tm.map_or(NO_ACTOR.as_slice(), |m| &m.codes),
@@ -1607,6 +1971,9 @@ impl<'d> Coder<'d> {
                         events.push(CodedEvent::at(&reverse, t, s, pinfo, pinfo.code.clone()));
                     }
                 }
+            }
+            if events.len() > before {
+                acted.push((pos, subject, info.root.as_str()));
             }
         }
         (mention_spans, events)

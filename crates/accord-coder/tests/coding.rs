@@ -574,3 +574,58 @@ fn refusing_to_cooperate_is_a_rejection() {
     );
     assert!(e.is_empty(), "{:?}", triples(&e));
 }
+
+#[test]
+fn aims_plans_and_conditions_are_not_acts() {
+    // A protest's demand is what the protest is about.
+    let e = code(
+        "Thousands of Indonesians staged demonstrations on Saturday to demand reforms by the Indonesian government.",
+        "2025-03-01",
+    );
+    assert!(e.iter().any(|e| e.root == "14"), "{:?}", triples(&e));
+    assert!(!e.iter().any(|e| e.root == "10"), "{:?}", triples(&e));
+    // What a plan or an offer would do has not happened ...
+    let e = code(
+        "The United States rejected Israel's plan to annex the West Bank.",
+        "2025-03-01",
+    );
+    assert!(
+        !e.iter().any(|e| e.root == "13" || e.root == "19"),
+        "{:?}",
+        triples(&e)
+    );
+    // ... but "plans to" after a subject is a verb.
+    let e = code("Israel plans to sue the New York Times.", "2025-03-01");
+    assert!(!e.is_empty(), "{:?}", triples(&e));
+    // A condition is not something that happened.
+    let e = code(
+        "Iran will reopen the strait if the United States lifts its blockade of Iran.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.source == "USA"), "{:?}", triples(&e));
+}
+
+#[test]
+fn a_base_form_after_a_singular_noun_phrase_is_a_noun() {
+    // "U.S. blockade", "pressure groups": nouns, not verbs.
+    let e = code(
+        "The ongoing U.S. blockade of Cuba has caused fuel shortages.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.code == "191"), "{:?}", triples(&e));
+    let e = code(
+        "Saudi Arabia has mobilized pressure groups in the United States.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.root == "10"), "{:?}", triples(&e));
+    // Plural, compound and collective subjects keep their verbs.
+    for s in [
+        "Israeli airstrikes and gunfire kill seven people in Gaza.",
+        "The Iraqi military say that they have destroyed six ISIS hideouts.",
+        "Police in Morocco arrest 111 migrants.",
+        "Russia and Ukraine agree to a ceasefire.",
+    ] {
+        let e = code(s, "2025-03-01");
+        assert!(!e.is_empty(), "{s}: no event");
+    }
+}
