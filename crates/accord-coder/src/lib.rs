@@ -393,6 +393,32 @@ const UNREALIZED_NOUNS: &[&str] = &[
     "chance",
 ];
 
+/// Nouns of statements: a gerund after one says what the statement does ("a
+/// declaration demanding", "a letter urging").
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "declaration",
+    "letter",
+    "resolution",
+    "communique",
+    "message",
+    "note",
+    "memo",
+    "motion",
+    "appeal",
+    "petition",
+    "ultimatum",
+    "warning",
+    "decree",
+    "order",
+    "bill",
+    "speech",
+    "address",
+    "post",
+    "tweet",
+];
+
 /// Group nouns that British English makes plural ("the military say", "police in
 /// Morocco arrest"): a base form after them may be their verb.
 const COLLECTIVE_NOUNS: &[&str] = &[
@@ -1356,6 +1382,17 @@ impl<'d> Coder<'d> {
             }
         };
         let mut candidates_buf: Vec<u32> = Vec::new();
+        // The pattern an obligation with none of its own codes by (see below).
+        let obligation_rule = VerbPattern {
+            code: d.codes.id("100"),
+            paired: None,
+            before: Vec::new(),
+            after: Vec::new(),
+            weight: 0,
+            tab: None,
+            file: u16::MAX,
+            line: 0,
+        };
         let mut ci = 0;
         while ci < cands.len() {
             // All candidates at one position are alternatives: the best pattern over them wins.
@@ -1437,6 +1474,23 @@ impl<'d> Coder<'d> {
                     chosen.unwrap_or_else(|| "none".into())
                 );
             }
+            // "said that Sudan must return a helicopter": an obligation is the
+            // speaker's demand whether or not its verb has a pattern of its own.
+            let best = best.or_else(|| {
+                (is_obligation(tokens, pos) && obligation_rule.code.is_some()).then(|| {
+                    (
+                        &obligation_rule,
+                        Slots {
+                            target: None,
+                            source: None,
+                            words: 0,
+                            verb: pos,
+                        },
+                        group[0].form,
+                        group[0].verb,
+                    )
+                })
+            });
             let Some((pattern, slots, form, verb)) = best else {
                 continue;
             };
@@ -1510,7 +1564,10 @@ impl<'d> Coder<'d> {
                     .find(|&j| !is_quote(norm(j)) && !is_adverb(norm(j)))
                     .map(norm)
                     .unwrap_or("");
+                // ("issued a declaration demanding that ...", "a resolution condemning":
+                // what a statement says is its issuer's act.)
                 if !(BE.contains(&before)
+                    || STATEMENT_NOUNS.contains(&before)
                     || matches!(
                         before,
                         "," | "and" | "or" | "while" | "after" | "before" | "when" | "by"
@@ -1545,7 +1602,16 @@ impl<'d> Coder<'d> {
             // "declared that China must drop barriers": no act of China's, but a
             // demand of the speaker's on China.
             let demand = if is_obligation(tokens, pos) {
-                let Some(pair) = self.demand_pair(subject, &mentions, &subjects, tokens, classes)
+                // The one obliged is the actor right before the modal ("the US must be
+                // ready to mediate"), else the verb's subject.
+                let modal = (0..pos)
+                    .rev()
+                    .find(|&j| matches!(norm(j), "must" | "should" | "ought"));
+                let obliged = modal
+                    .and_then(|m| m.checked_sub(1))
+                    .and_then(|j| covering[j])
+                    .or(subject);
+                let Some(pair) = self.demand_pair(obliged, &mentions, &subjects, tokens, classes)
                 else {
                     continue;
                 };
@@ -1848,7 +1914,12 @@ impl<'d> Coder<'d> {
             // civilians were killed"). Both missing is no event.
             // Only a finite verb stands alone: an infinitive or gerund with one actor
             // is usually someone else's act ("pressured workers to cancel a strike").
-            let nonfinite = form == VerbForm::Gerund
+            // ("is investigating" is finite.)
+            let progressive = (0..pos)
+                .rev()
+                .find(|&j| !is_adverb(norm(j)) && !class(j, C_NEG))
+                .is_some_and(|j| class(j, C_BE));
+            let nonfinite = (form == VerbForm::Gerund && !progressive)
                 || (form == VerbForm::Base && pos > 0 && norm(pos - 1) == "to");
             match (source, target) {
                 (None, None) => continue,
@@ -1897,13 +1968,17 @@ impl<'d> Coder<'d> {
                 verb: [verb_tok.start, verb_tok.end],
                 target: tm.map_or([verb_tok.end; 2], span_of),
             };
-            let pattern_ref = format!(
-                "{}:{}",
-                d.files
-                    .get(pattern.file as usize)
-                    .map_or("?", String::as_str),
-                pattern.line
-            );
+            let pattern_ref = if std::ptr::eq(pattern, &obligation_rule) {
+                "rule:obligation".to_string()
+            } else {
+                format!(
+                    "{}:{}",
+                    d.files
+                        .get(pattern.file as usize)
+                        .map_or("?", String::as_str),
+                    pattern.line
+                )
+            };
             let site = EventSite {
                 article,
                 sentence: index,

@@ -629,3 +629,55 @@ fn a_base_form_after_a_singular_noun_phrase_is_a_noun() {
         assert!(!e.is_empty(), "{s}: no event");
     }
 }
+
+#[test]
+fn obligations_statements_and_progressives() {
+    // An obligation is the speaker's demand even when its verb codes nothing.
+    let e = code(
+        "Russia said on Tuesday that Sudan must return a helicopter.",
+        "2025-03-01",
+    );
+    assert!(has(&e, "RUS", "SDN", "10"), "{:?}", triples(&e));
+    // The one obliged stands right before the modal.
+    let e = code(
+        "Egypt said that the US must be ready to mediate between Israelis and Palestinians.",
+        "2025-03-01",
+    );
+    assert!(has(&e, "EGY", "USA", "10"), "{:?}", triples(&e));
+    // What a statement says is its issuer's act.
+    let e = code(
+        "Venezuela issued a statement accusing Colombia of provocations.",
+        "2025-03-01",
+    );
+    assert!(has(&e, "VEN", "COL", "11"), "{:?}", triples(&e));
+    // "is investigating" is finite and stands alone.
+    let e = code("Iran is investigating the incident.", "2025-03-01");
+    assert!(
+        e.iter().any(|e| e.source == "IRN" && e.root == "09"),
+        "{:?}",
+        triples(&e)
+    );
+}
+
+#[test]
+fn plover_types_follow_the_ontology() {
+    // Sanctions reduce relations; a resignation is a retreat; lifting a curfew concedes.
+    for (s, ty) in [
+        ("The United States imposed sanctions on Iran.", "SANCTION"),
+        (
+            "Georgian President Eduard Shevardnadze resigned on Sunday.",
+            "RETREAT",
+        ),
+        (
+            "Sudan's government lifted the curfew in Khartoum.",
+            "CONCEDE",
+        ),
+    ] {
+        let e = code(s, "2025-03-01");
+        assert!(
+            e.iter().any(|e| e.plover.as_deref() == Some(ty)),
+            "{s}: {:?}",
+            e.iter().map(|e| (&e.code, &e.plover)).collect::<Vec<_>>()
+        );
+    }
+}
