@@ -292,7 +292,7 @@ fn mark_complement(tokens: &Tokens, covering: &[Option<usize>], pos: usize, out:
 }
 
 /// Verbs of saying whose complement may carry a demand ("said Sudan must").
-const SPEECH_VERBS: &[&str] = &[
+pub(crate) const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
     "say",
@@ -315,6 +315,11 @@ const SPEECH_VERBS: &[&str] = &[
     "tells",
     "stressed",
     "stresses",
+    "saying",
+    "adding",
+    "insisting",
+    "warning",
+    "stressing",
 ];
 
 /// Verbs that take an object: right after an actor and before a preposition
@@ -1069,6 +1074,29 @@ impl<'d> Coder<'d> {
             {
                 continue;
             }
+            // ... also past a modifier: "rejected recent calls by", "condemned repeated
+            // attacks on".
+            if forms.iter().all(|&(_, f)| f == VerbForm::ThirdSingular)
+                && prev_pos.is_some_and(|p| {
+                    let t = tokens.get(p);
+                    p > 0
+                        && covering[p].is_none()
+                        && classes[p] == 0
+                        && t.kind == accord_text::TokenKind::Word
+                        && !t.capitalized
+                        && d.verbs_of(ids[p]).is_empty()
+                        && covering[p - 1].is_none()
+                        && !class(p - 1, C_AUX)
+                        // ("the Saudi-led coalition launches": a compound adjective.)
+                        && !(p > 1 && norm(p - 2) == "-")
+                        && !d.verbs_of(ids[p - 1]).is_empty()
+                        && d.verbs_of(ids[p - 1]).iter().all(|&(_, f)| {
+                            matches!(f, VerbForm::Past | VerbForm::Participle | VerbForm::Gerund)
+                        })
+                })
+            {
+                continue;
+            }
             // "easing of U.S. sanctions", "in joint Saudi-U.S. strikes": a plural event
             // noun right after an actor that is a prepositional object heads that noun
             // phrase ("an attack on a plant in Kuwait kills" keeps its verb).
@@ -1197,17 +1225,54 @@ impl<'d> Coder<'d> {
                             .flatten()
                         }
                     };
-                    singular
+                    // ("to discuss Croatia's military advance into": after a verb that is
+                    // neither causative nor a verb of saying, the noun phrase is its
+                    // object, and a base form after it is a noun whatever the number.)
+                    let object = !matches!(w, "and" | "or" | "but" | "nor" | "&")
                         && start.is_some_and(|st| {
                             let k = phrase_start(classes, st);
-                            k == 0 || {
-                                let b = norm(k - 1);
-                                !(class(k - 1, C_PREP | C_STOP | C_AUX | C_BARRIER | C_QUOTE)
-                                    || matches!(b, "and" | "or" | "&" | "nor" | "to" | "let")
-                                    || !d.verbs_of(ids[k - 1]).is_empty()
-                                        && covering[k - 1].is_none())
-                            }
-                        })
+                            k > 0
+                                && covering[k - 1].is_none()
+                                && !(k > 1 && norm(k - 2) == "-")
+                                && !class(k - 1, C_AUX)
+                                && !SPEECH_VERBS.contains(&norm(k - 1))
+                                && d.verbs_of(ids[k - 1]).iter().any(|&(_, f)| {
+                                    matches!(f, VerbForm::Past | VerbForm::ThirdSingular)
+                                })
+                                && !d.verbs_of(ids[k - 1]).iter().any(|&(v, _)| {
+                                    matches!(
+                                        d.verbs[v as usize].lemma.as_str(),
+                                        "help"
+                                            | "let"
+                                            | "make"
+                                            | "see"
+                                            | "hear"
+                                            | "watch"
+                                            | "have"
+                                            | "bid"
+                                            | "urge"
+                                            | "demand"
+                                            | "insist"
+                                            | "propose"
+                                            | "ask"
+                                            | "recommend"
+                                            | "suggest"
+                                            | "require"
+                                    )
+                                })
+                        });
+                    object
+                        || singular
+                            && start.is_some_and(|st| {
+                                let k = phrase_start(classes, st);
+                                k == 0 || {
+                                    let b = norm(k - 1);
+                                    !(class(k - 1, C_PREP | C_STOP | C_AUX | C_BARRIER | C_QUOTE)
+                                        || matches!(b, "and" | "or" | "&" | "nor" | "to" | "let")
+                                        || !d.verbs_of(ids[k - 1]).is_empty()
+                                            && covering[k - 1].is_none())
+                                }
+                            })
                 })
             {
                 continue;
@@ -1538,17 +1603,19 @@ impl<'d> Coder<'d> {
             // Paris to demand an end to ...": a demand as the aim of a protest or a
             // threat by the same subject is what the protest is about (CAMEO's 14x
             // "demonstrate for ..."), not a second act.
+            // ("is willing to send material to help defend Saudi Arabia": the aim of
+            // a promise is no more done than the promise.)
+            let infinitive_root = pattern.code.map(|c| d.codes.info(c).root.as_str());
             let aim_of_protest = form == VerbForm::Base
                 && pos > 0
-                && norm(pos - 1) == "to"
-                && pattern
-                    .code
-                    .is_some_and(|c| d.codes.info(c).root.as_str() == "10")
+                && (norm(pos - 1) == "to"
+                    || pos > 1 && norm(pos - 1) == "help" && norm(pos - 2) == "to")
                 && acted.iter().any(|&(p, s, root)| {
                     p < pos
                         && s.is_some()
                         && s == subject
-                        && matches!(root, "13" | "14")
+                        && (matches!(root, "13" | "14") && infinitive_root == Some("10")
+                            || root == "03")
                         && !(p + 1..pos).any(|j| {
                             (class(j, C_BARRIER) || norm(j) == ",") && covering[j].is_none()
                         })
@@ -1932,7 +1999,8 @@ impl<'d> Coder<'d> {
                         || !(matches!(
                             info.root.as_str(),
                             "08" | "09" | "15" | "16" | "17" | "18" | "19" | "20"
-                        ) || info.code.starts_with("116")) =>
+                        ) || info.code.starts_with("116")
+                            || info.code == "1121") =>
                 {
                     continue
                 }

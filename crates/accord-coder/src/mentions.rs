@@ -438,24 +438,51 @@ pub fn find_mentions(
     // Pronouns "he"/"she" as the last person mentioned before them.
     let mut with_pronouns: Vec<(ActorMention, Option<u32>)> = Vec::with_capacity(units.len());
     let mut current = ctx.last_person.clone();
+    // The sentence's first person, usually its subject: ", saying he would ..."
+    // reports the speaker, whoever was named since.
+    let mut first: Option<(Option<u32>, String)> = None;
     let mut pending = units.into_iter().peekable();
     for t in 0..n {
         while let Some(u) = pending.next_if(|u| u.0.start <= t) {
             if let (Some(pi), Some(c)) = (u.0.person, u.0.codes.first()) {
                 current = Some((pi, c.clone()));
             }
+            // (A person, or an office: "Israeli President Moshe Katsav" when the
+            // dictionary knows the title only.)
+            if let Some(c) = u.0.codes.first() {
+                if first.is_none()
+                    && (u.0.person.is_some() || c.len() > 3)
+                    && (u.0.start == 0
+                        || u.0.start == 1 && matches!(tokens.norm(0), "the" | "former" | "then"))
+                {
+                    first = Some((u.0.person, c.clone()));
+                }
+            }
             with_pronouns.push(u);
         }
         let w = tokens.norm(t);
         if (w == "he" || w == "she") && with_pronouns.last().is_none_or(|u| u.0.end <= t) {
-            if let Some((pi, code)) = current.clone() {
+            // (TABARI's own pronoun rules hold in its engine.)
+            let reported = !dict.options.tabari && t > 0 && {
+                let b = tokens.norm(t - 1);
+                crate::SPEECH_VERBS.contains(&b)
+                    || b == "that" && t > 1 && crate::SPEECH_VERBS.contains(&tokens.norm(t - 2))
+            };
+            let antecedent = if reported {
+                first
+                    .clone()
+                    .or_else(|| current.clone().map(|(pi, c)| (Some(pi), c)))
+            } else {
+                current.clone().map(|(pi, c)| (Some(pi), c))
+            };
+            if let Some((pi, code)) = antecedent {
                 with_pronouns.push((
                     ActorMention {
                         start: t,
                         end: t + 1,
                         codes: vec![code],
                         possessive: false,
-                        person: Some(pi),
+                        person: pi,
                         pronoun: true,
                     },
                     None,

@@ -681,3 +681,54 @@ fn plover_types_follow_the_ontology() {
         );
     }
 }
+
+#[test]
+fn objects_charges_and_reported_pronouns() {
+    // An -s word past a modifier after a past verb is its object.
+    let e = code(
+        "Germany rejected recent calls by Belarus for economic aid.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.root == "04"), "{:?}", triples(&e));
+    assert!(has(&e, "DEU", "BLR", "12"), "{:?}", triples(&e));
+    // A base form after an object noun phrase is a noun.
+    let e = code(
+        "Serbia demanded a meeting to discuss Croatia's military advance into Krajina.",
+        "2025-03-01",
+    );
+    assert!(
+        !e.iter().any(|e| e.source.starts_with("HRV")),
+        "{:?}",
+        triples(&e)
+    );
+    // A formal charge is an accusation (PLOVER ACCUSE), also with no one named
+    // as bringing it.
+    let e = code(
+        "Romanian prosecutors indicted Russian agents on espionage charges.",
+        "2025-03-01",
+    );
+    assert!(e.iter().any(|e| e.code == "1121"), "{:?}", triples(&e));
+    let e = code(
+        "South Korean President Yoon Suk Yeol was indicted on insurrection charges.",
+        "2025-03-01",
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.code == "1121" && e.source.is_empty() && e.target.starts_with("KOR")),
+        "{:?}",
+        triples(&e)
+    );
+    // ", saying he would ..." reports the sentence's subject, not the last person named.
+    let e = code(
+        "Israeli President Moshe Katsav refused to meet Jordan's King Abdullah II, saying he would criticize Jordan.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.source == "JORGOV"), "{:?}", triples(&e));
+    // The aim of a promise is no more done than the promise.
+    let e = code(
+        "Norway is willing to send weapons to help defend Saudi Arabia.",
+        "2025-03-01",
+    );
+    assert!(has(&e, "NOR", "SAU", "03"), "{:?}", triples(&e));
+    assert!(!e.iter().any(|e| e.root == "05"), "{:?}", triples(&e));
+}
