@@ -1004,6 +1004,38 @@ impl<'d> Coder<'d> {
             }
         }
         let norm = |i: usize| tokens.norm(i);
+        // Verbs after whose object a bare base form is a verb ("let them go",
+        // "helped Ukraine rebuild"); with `subjunctive`, also those of demanding
+        // ("urged Israel withdraw").
+        let takes_bare_infinitive = |j: usize, subjunctive: bool| {
+            d.verbs_of(ids[j]).iter().any(|&(v, _)| {
+                let lemma = d.verbs[v as usize].lemma.as_str();
+                matches!(
+                    lemma,
+                    "help"
+                        | "let"
+                        | "make"
+                        | "see"
+                        | "hear"
+                        | "watch"
+                        | "have"
+                        | "dare"
+                        | "bid"
+                        | "go"
+                ) || subjunctive
+                    && matches!(
+                        lemma,
+                        "urge"
+                            | "demand"
+                            | "insist"
+                            | "propose"
+                            | "ask"
+                            | "recommend"
+                            | "suggest"
+                            | "require"
+                    )
+            })
+        };
         // Verb candidates.
         let mut cands: Vec<Candidate> = Vec::new();
         for i in 0..n {
@@ -1046,23 +1078,7 @@ impl<'d> Coder<'d> {
                 .iter()
                 .all(|&(_, f)| matches!(f, VerbForm::ThirdSingular | VerbForm::Base))
                 && (forms.iter().all(|&(_, f)| f == VerbForm::ThirdSingular)
-                    || !prev_pos.is_some_and(|p| {
-                        d.verbs_of(ids[p]).iter().any(|&(v, _)| {
-                            matches!(
-                                d.verbs[v as usize].lemma.as_str(),
-                                "help"
-                                    | "let"
-                                    | "make"
-                                    | "see"
-                                    | "hear"
-                                    | "watch"
-                                    | "have"
-                                    | "dare"
-                                    | "bid"
-                                    | "go"
-                            )
-                        })
-                    }))
+                    || !prev_pos.is_some_and(|p| takes_bare_infinitive(p, false)))
                 && prev_pos.is_some_and(|p| {
                     covering[p].is_none()
                         && !class(p, C_AUX)
@@ -1239,27 +1255,7 @@ impl<'d> Coder<'d> {
                                 && d.verbs_of(ids[k - 1]).iter().any(|&(_, f)| {
                                     matches!(f, VerbForm::Past | VerbForm::ThirdSingular)
                                 })
-                                && !d.verbs_of(ids[k - 1]).iter().any(|&(v, _)| {
-                                    matches!(
-                                        d.verbs[v as usize].lemma.as_str(),
-                                        "help"
-                                            | "let"
-                                            | "make"
-                                            | "see"
-                                            | "hear"
-                                            | "watch"
-                                            | "have"
-                                            | "bid"
-                                            | "urge"
-                                            | "demand"
-                                            | "insist"
-                                            | "propose"
-                                            | "ask"
-                                            | "recommend"
-                                            | "suggest"
-                                            | "require"
-                                    )
-                                })
+                                && !takes_bare_infinitive(k - 1, true)
                         });
                     object
                         || singular
