@@ -271,22 +271,59 @@ const DEMAND_WORDS: &[&str] = &[
     "threaten",
     "threatens",
     "threatened",
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "pressed",
+    "pressured",
+    "pressuring",
 ];
 
-/// Marks the "that" clause after the word at `pos` (within three words) up to
-/// the next clause boundary.
-fn mark_complement(tokens: &Tokens, covering: &[Option<usize>], pos: usize, out: &mut [bool]) {
+/// Words of denial: what they deny is not asserted to have happened.
+const DENIALS: &[&str] = &[
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "dismissed",
+    "dismisses",
+];
+
+/// Marks what the word at `pos` asks for, denies or threatens: the "that"
+/// clause after it (within `reach` words, "denied a claim by X that ..."), or
+/// else, with `infinitive`, the "to" clause after its addressee ("called on the
+/// EU to designate ..."), up to the next clause boundary.
+fn mark_complement(
+    tokens: &Tokens,
+    covering: &[Option<usize>],
+    pos: usize,
+    out: &mut [bool],
+    reach: usize,
+    infinitive: bool,
+) {
     let n = tokens.len();
-    let Some(that) = (pos + 1..(pos + 4).min(n)).find(|&j| tokens.norm(j) == "that") else {
-        return;
+    let boundary = |j: usize| {
+        let w = tokens.norm(j);
+        w == ";" || w == "." || (w == "," && covering[j].is_none())
     };
-    let end = (that + 1..n)
-        .find(|&j| {
-            let w = tokens.norm(j);
-            w == ";" || (w == "," && covering[j].is_none())
-        })
-        .unwrap_or(n);
-    for b in &mut out[that + 1..end] {
+    let window = (pos + 1..(pos + 1 + reach).min(n)).take_while(|&j| !boundary(j));
+    let start = match window.clone().find(|&j| tokens.norm(j) == "that") {
+        Some(that) => that,
+        None if infinitive => {
+            let Some(to) = (pos + 1..(pos + 9).min(n))
+                .take_while(|&j| !boundary(j) && tokens.norm(j) != "that")
+                .filter(|&j| tokens.norm(j) == "to" && covering[j].is_none())
+                .last()
+            else {
+                return;
+            };
+            to
+        }
+        None => return,
+    };
+    let end = (start + 1..n).find(|&j| boundary(j)).unwrap_or(n);
+    for b in &mut out[start + 1..end] {
         *b = true;
     }
 }
@@ -347,6 +384,11 @@ const OBJECT_VERBS: &[&str] = &[
     "murder",
     "massacre",
     "displace",
+    "accuse",
+    "charge",
+    "suspect",
+    "ban",
+    "sanction",
 ];
 
 /// Nouns whose infinitive complement is only intended or allowed ("a plan to
@@ -1340,7 +1382,10 @@ impl<'d> Coder<'d> {
                     && class(pp - 1, C_DET)
                     && !class(pp - 1, C_PREP)
                     && !class(pp, C_AUX | C_STOP | C_BARRIER | C_DET | C_PREP);
-                if plain_noun || proper_noun || noun_after_det {
+                // ("a resolution calling on": what a statement does.)
+                let statement = STATEMENT_NOUNS.contains(&prev)
+                    && forms.iter().any(|&(_, f)| f == VerbForm::Gerund);
+                if (plain_noun || proper_noun || noun_after_det) && !statement {
                     let mut k = pp;
                     let mut in_phrase = false;
                     while k > 0 && pp - k < 5 {
@@ -1395,7 +1440,10 @@ impl<'d> Coder<'d> {
         demanded.resize(n, false);
         for i in 0..n {
             if class(i, C_DEMAND) && covering[i].is_none() {
-                mark_complement(tokens, &covering, i, demanded);
+                mark_complement(tokens, &covering, i, demanded, 3, true);
+            } else if DENIALS.contains(&norm(i)) {
+                // "denied a claim from a U.S. official that troops had withdrawn".
+                mark_complement(tokens, &covering, i, demanded, 10, false);
             }
         }
         // Is the noun before the "to" at `to` one whose infinitive is only
@@ -1560,7 +1608,7 @@ impl<'d> Coder<'d> {
                 .is_some_and(|c| matches!(d.codes.info(c).root.as_str(), "02" | "10" | "13"))
             {
                 // "pressed for X to ...", "warned that X will ...": the complement clause.
-                mark_complement(tokens, &covering, pos, demanded);
+                mark_complement(tokens, &covering, pos, demanded, 3, true);
             }
             consumed.push(slots);
             // "if it is attacked", "unless the president agrees", "until their demands
@@ -1791,6 +1839,62 @@ impl<'d> Coder<'d> {
                     && (end >= n || matches!(norm(end), "," | "." | ";"));
                 (appositive && Some(m) != source).then_some(m)
             };
+            // Is a mention where something happened ("in southeastern Turkey")?
+            let is_place = |mi: usize| {
+                let tm = &mentions[mi];
+                // Back over determiners and a modifier or two ("in southeastern Turkey").
+                let mut k = tm.start;
+                let mut modifiers = 0;
+                while k > 0 && !class(k - 1, C_PREP) {
+                    let t = tokens.get(k - 1);
+                    if class(k - 1, C_DET) {
+                    } else if modifiers < 2
+                        && t.kind == accord_text::TokenKind::Word
+                        && !t.capitalized
+                        && covering[k - 1].is_none()
+                        && !class(k - 1, C_BARRIER | C_STOP | C_AUX)
+                        && d.verbs_of(ids[k - 1]).is_empty()
+                    {
+                        modifiers += 1;
+                    } else {
+                        break;
+                    }
+                    k -= 1;
+                }
+                // ("a dam south of Khartoum", "on the outskirts of Kyiv")
+                let beside = k > 1
+                    && norm(k - 1) == "of"
+                    && matches!(
+                        norm(k - 2),
+                        "north"
+                            | "south"
+                            | "east"
+                            | "west"
+                            | "northeast"
+                            | "northwest"
+                            | "southeast"
+                            | "southwest"
+                            | "outskirts"
+                            | "suburbs"
+                            | "centre"
+                            | "center"
+                            | "heart"
+                            | "edge"
+                    );
+                beside
+                    || k > 0
+                        && matches!(
+                            norm(k - 1),
+                            "in" | "at"
+                                | "near"
+                                | "across"
+                                | "inside"
+                                | "throughout"
+                                | "along"
+                                | "around"
+                                | "within"
+                        )
+            };
             let (source, target) = if passive {
                 let agent = by_agent
                     .or_else(|| (pos + 1..clause_end).find_map(by_at))
@@ -1833,7 +1937,23 @@ impl<'d> Coder<'d> {
                 // (Only with an agent: "seven killed in a landslide in Ladakh, India" is
                 // no one's act.)
                 let landed = agent.and_then(|a| force_landed_in(Some(a)));
-                (agent, subject.or(landed))
+                // ("executes eight men in Gaza City accused of ...": a reduced passive's
+                // patient is the actor right before it, and a place is none.)
+                // ("two Israeli hostages in Gaza kidnapped during ...": back over the place.)
+                let patient = if reduced {
+                    covering[pos - 1].and_then(|mi| {
+                        if !is_place(mi) {
+                            return Some(mi);
+                        }
+                        let k = phrase_start(classes, mentions[mi].start);
+                        k.checked_sub(2)
+                            .and_then(|j| covering[j])
+                            .filter(|&m| !is_place(m))
+                    })
+                } else {
+                    subject
+                };
+                (agent, patient.or(landed))
             } else if slots.source.is_some() {
                 // "received a visit from $": the subject is the target.
                 (slots.source, slots.target.or(subject))
@@ -1908,41 +2028,6 @@ impl<'d> Coder<'d> {
                     });
                 (source, target)
             };
-            // Is a mention where something happened ("in southeastern Turkey")?
-            let is_place = |mi: usize| {
-                let tm = &mentions[mi];
-                // Back over determiners and a modifier or two ("in southeastern Turkey").
-                let mut k = tm.start;
-                let mut modifiers = 0;
-                while k > 0 && !class(k - 1, C_PREP) {
-                    let t = tokens.get(k - 1);
-                    if class(k - 1, C_DET) {
-                    } else if modifiers < 2
-                        && t.kind == accord_text::TokenKind::Word
-                        && !t.capitalized
-                        && covering[k - 1].is_none()
-                        && !class(k - 1, C_BARRIER | C_STOP | C_AUX)
-                        && d.verbs_of(ids[k - 1]).is_empty()
-                    {
-                        modifiers += 1;
-                    } else {
-                        break;
-                    }
-                    k -= 1;
-                }
-                k > 0
-                    && matches!(
-                        norm(k - 1),
-                        "in" | "at"
-                            | "near"
-                            | "across"
-                            | "inside"
-                            | "throughout"
-                            | "along"
-                            | "around"
-                            | "within"
-                    )
-            };
             let (source, target) = match demand {
                 Some(((speaker, addressee), demand_info)) => {
                     info = demand_info;
@@ -1996,7 +2081,9 @@ impl<'d> Coder<'d> {
                             info.root.as_str(),
                             "08" | "09" | "15" | "16" | "17" | "18" | "19" | "20"
                         ) || info.code.starts_with("116")
-                            || info.code == "1121") =>
+                            // (accusations, but not "was implicated in")
+                            || info.code.starts_with("112")
+                                && d.verbs[verb as usize].lemma != "implicate") =>
                 {
                     continue
                 }

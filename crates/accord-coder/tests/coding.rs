@@ -732,3 +732,45 @@ fn objects_charges_and_reported_pronouns() {
     assert!(has(&e, "NOR", "SAU", "03"), "{:?}", triples(&e));
     assert!(!e.iter().any(|e| e.root == "05"), "{:?}", triples(&e));
 }
+
+#[test]
+fn denied_and_requested_acts_did_not_happen() {
+    // What is denied is not asserted.
+    let e = code(
+        "Iran denies that it agreed to give up its uranium.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.root == "03"), "{:?}", triples(&e));
+    let e = code(
+        "Ukraine denies Russia's claim that it captured Kostiantynivka.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.root == "19"), "{:?}", triples(&e));
+    // What an appeal asks an addressee to do is the appeal, not the act.
+    let e = code(
+        "The European Parliament adopted a resolution calling on the European Union to impose sanctions on the Rapid Support Forces.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.root == "16"), "{:?}", triples(&e));
+    // A place "south of Khartoum" is no party to a mutual act.
+    let e = code(
+        "Egypt and Sudan reach an agreement on a dam south of Khartoum.",
+        "2025-03-01",
+    );
+    assert!(
+        has(&e, "EGY", "SDN", "05") || has(&e, "EGY", "SDN", "03"),
+        "{:?}",
+        triples(&e)
+    );
+    // "a Belarusian diplomat accused of espionage" is accused, not accusing.
+    let e = code(
+        "The Czech Republic expels a Belarusian diplomat accused of espionage.",
+        "2025-03-01",
+    );
+    assert!(
+        !e.iter()
+            .any(|e| e.source.starts_with("BLR") && e.root == "11"),
+        "{:?}",
+        triples(&e)
+    );
+}
