@@ -2158,23 +2158,28 @@ impl<'d> Coder<'d> {
                         continue;
                     }
                     let same_country = !s.is_empty() && s.get(..3) == t.get(..3);
-                    let (t, site) = if same_country && (target_is_place || t.len() <= 3) {
-                        // The target is where it happened or the source's own country:
-                        // the act has no other actor ("imposed a curfew in ... Turkey").
-                        if passive || nonfinite {
-                            continue;
-                        }
-                        let alone = EventSite {
-                            spans: Spans {
-                                target: [verb_tok.end; 2],
-                                ..spans
-                            },
-                            ..site
+                    // ("seizes two tankers in the Persian Gulf": a region it happened in
+                    // is no one acted on.)
+                    let region_place =
+                        target_is_place && t.len() == 3 && d.place(t).is_some_and(|p| p.is_region);
+                    let (t, site) =
+                        if same_country && (target_is_place || t.len() <= 3) || region_place {
+                            // The target is where it happened or the source's own country:
+                            // the act has no other actor ("imposed a curfew in ... Turkey").
+                            if passive || nonfinite {
+                                continue;
+                            }
+                            let alone = EventSite {
+                                spans: Spans {
+                                    target: [verb_tok.end; 2],
+                                    ..spans
+                                },
+                                ..site
+                            };
+                            (&NO_ACTOR[0], alone)
+                        } else {
+                            (t, site)
                         };
-                        (&NO_ACTOR[0], alone)
-                    } else {
-                        (t, site)
-                    };
                     if s == t
                         || events
                             .iter()

@@ -774,3 +774,21 @@ fn denied_and_requested_acts_did_not_happen() {
         triples(&e)
     );
 }
+
+#[test]
+fn a_region_it_happened_in_is_no_target() {
+    let e = code(
+        "The Iranian navy seizes two foreign oil tankers in the Persian Gulf.",
+        "2025-03-01",
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.source.starts_with("IRN") && e.target.is_empty()),
+        "{:?}",
+        triples(&e)
+    );
+    assert!(!e.iter().any(|e| e.target == "PGS"), "{:?}", triples(&e));
+    // A country it happened in is still whom force landed on.
+    let e = code("Israel strikes targets in Lebanon.", "2025-03-01");
+    assert!(has(&e, "ISR", "LBN", "19"), "{:?}", triples(&e));
+}
