@@ -1315,6 +1315,26 @@ impl<'d> Coder<'d> {
             {
                 continue;
             }
+            // "piracy, blockades, or related crimes": an item of a list is a noun.
+            if forms
+                .iter()
+                .all(|&(_, f)| matches!(f, VerbForm::ThirdSingular | VerbForm::Base))
+                && prev == ","
+                && i + 1 < n
+                && matches!(norm(i + 1), "," | "and" | "or")
+                // (The item before is a common noun: "Henri, the grand duke of
+                // Luxembourg, abdicates and ..." keeps its verb.)
+                && prev_pos.is_some_and(|p| {
+                    p > 0 && {
+                        let t = tokens.get(p - 1);
+                        t.kind == accord_text::TokenKind::Word
+                            && !t.capitalized
+                            && covering[p - 1].is_none()
+                    }
+                })
+            {
+                continue;
+            }
             // "stone-throwers", "strike-hit": the first half of a hyphenated word.
             if i + 1 < n && norm(i + 1) == "-" && tokens.get(i + 1).start == tokens.get(i).end {
                 continue;

@@ -792,3 +792,17 @@ fn a_region_it_happened_in_is_no_target() {
     let e = code("Israel strikes targets in Lebanon.", "2025-03-01");
     assert!(has(&e, "ISR", "LBN", "19"), "{:?}", triples(&e));
 }
+
+#[test]
+fn items_of_a_list_are_nouns() {
+    let e = code(
+        "The International Criminal Court convicts a Sudanese commander of war crimes, including rape, murder, and persecution.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.root == "18"), "{:?}", triples(&e));
+    let e = code(
+        "Henri, the grand duke of Luxembourg, abdicates and is succeeded by his son.",
+        "2025-03-01",
+    );
+    assert!(!e.is_empty(), "the abdication is lost");
+}
