@@ -391,6 +391,24 @@ const OBJECT_VERBS: &[&str] = &[
     "sanction",
 ];
 
+/// Modifiers of an event noun that make it only intended ("a planned visit").
+const UNREALIZED_MODIFIERS: &[&str] = &[
+    "planned",
+    "scheduled",
+    "upcoming",
+    "proposed",
+    "expected",
+    "possible",
+    "postponed",
+    "cancelled",
+    "canceled",
+    "delayed",
+    "rumoured",
+    "rumored",
+    "future",
+    "potential",
+];
+
 /// Nouns whose infinitive complement is only intended or allowed ("a plan to
 /// annex", "an offer to end", "a warrant to arrest"): no act of the clause's.
 const UNREALIZED_NOUNS: &[&str] = &[
@@ -893,6 +911,8 @@ struct Candidate {
     pos: usize,
     form: VerbForm,
     verb: u32,
+    /// The possessor of an event noun ("Xi's visit"), who is its subject.
+    owner: Option<usize>,
 }
 
 impl<'d> Coder<'d> {
@@ -1090,6 +1110,43 @@ impl<'d> Coder<'d> {
             }
             let prev_pos = (0..i).rev().find(|&j| !is_quote(norm(j)));
             let prev = prev_pos.map(norm).unwrap_or("");
+            // "during Xi Jinping's state visit to Vietnam": a visit named as its
+            // visitor's is the visitor's act, unless it is only planned ("Trump's
+            // planned visit to Beijing").
+            let owned_visit = if norm(i) == "visit" && i + 1 < n && norm(i + 1) == "to" {
+                let mut k = i;
+                while k > 0
+                    && i - k < 2
+                    && covering[k - 1].is_none()
+                    && classes[k - 1] == 0
+                    && tokens.get(k - 1).kind == accord_text::TokenKind::Word
+                    && !tokens.get(k - 1).capitalized
+                    && !UNREALIZED_MODIFIERS.contains(&norm(k - 1))
+                {
+                    k -= 1;
+                }
+                if k > 1 && matches!(norm(k - 1), "'s" | "’s" | "'") {
+                    k -= 1;
+                }
+                k.checked_sub(1)
+                    .and_then(|j| covering[j])
+                    .filter(|&mi| mentions[mi].possessive)
+            } else {
+                None
+            };
+            if let Some(owner) = owned_visit {
+                for &(verb, form) in forms {
+                    if !cands.iter().any(|c| c.pos == i && c.verb == verb) {
+                        cands.push(Candidate {
+                            pos: i,
+                            form,
+                            verb,
+                            owner: Some(owner),
+                        });
+                    }
+                }
+                continue;
+            }
             // "the attack", "so-called", "Israeli-occupied": not verbs.
             if prev_pos.is_some_and(|p| class(p, C_DET))
                 || (prev == "-"
@@ -1444,7 +1501,12 @@ impl<'d> Coder<'d> {
             // Prefer the verb whose patterns exist; keep every verb sharing the form.
             for &(verb, form) in forms {
                 if !cands.iter().any(|c| c.pos == i && c.verb == verb) {
-                    cands.push(Candidate { pos: i, form, verb });
+                    cands.push(Candidate {
+                        pos: i,
+                        form,
+                        verb,
+                        owner: None,
+                    });
                 }
             }
         }
@@ -1569,15 +1631,17 @@ impl<'d> Coder<'d> {
                     }
                 }
             }
-            let subject = self.subject(
-                pos,
-                group[0].form,
-                tokens,
-                &covering,
-                &mentions,
-                &subjects,
-                classes,
-            );
+            let subject = group[0].owner.or_else(|| {
+                self.subject(
+                    pos,
+                    group[0].form,
+                    tokens,
+                    &covering,
+                    &mentions,
+                    &subjects,
+                    classes,
+                )
+            });
             subjects.push((pos, subject));
             if self.explain {
                 let verbs: Vec<&str> = group
@@ -1980,8 +2044,15 @@ impl<'d> Coder<'d> {
             } else {
                 let source = subject;
                 // The first actor after the verb, not past a comma (an appositive or a new clause).
+                // (Nor past "during" or "amid": "sign deals during Xi's visit to Vietnam",
+                // "expel ambassadors amid a dispute over ..."; fighting and protest may
+                // reach past them: "threw stones during demonstrations against Israel".)
+                let fight = matches!(info.root.as_str(), "14" | "18" | "19" | "20");
                 let comma = (pos + 1..clause_end)
-                    .find(|&j| norm(j) == "," && covering[j].is_none())
+                    .find(|&j| {
+                        norm(j) == "," && covering[j].is_none()
+                            || !fight && matches!(norm(j), "during" | "amid")
+                    })
                     .unwrap_or(clause_end);
                 let target = slots
                     .target
@@ -1991,10 +2062,11 @@ impl<'d> Coder<'d> {
                             starting[j].filter(|&mi| {
                                 let end = mentions[mi].end;
                                 Some(mi) != source
+                                    // ... nor when: "sign deals during Xi's visit".
                                     && !(j > 0
                                         && matches!(
                                             norm(j - 1),
-                                            "about" | "regarding" | "concerning"
+                                            "about" | "regarding" | "concerning" | "during" | "amid"
                                         ))
                                     // "its Gulf war with Iraq": a place naming a war
                                     // or a dispute is no one acted on.

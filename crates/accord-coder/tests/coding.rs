@@ -806,3 +806,28 @@ fn items_of_a_list_are_nouns() {
     );
     assert!(!e.is_empty(), "the abdication is lost");
 }
+
+#[test]
+fn a_visit_named_as_its_visitors_is_theirs() {
+    let e = code(
+        "China and Vietnam sign 45 agreements during Chinese leader Xi Jinping's state visit to Vietnam.",
+        "2025-03-01",
+    );
+    assert!(has(&e, "CHNGOV", "VNM", "04"), "{:?}", triples(&e));
+    // The time adverbial names no party to the signing.
+    assert!(
+        !e.iter().any(|e| e.root == "05" && e.target == "CHNGOV"),
+        "{:?}",
+        triples(&e)
+    );
+    // A planned visit has not happened.
+    let e = code(
+        "Officials discussed Trump's planned visit to China.",
+        "2025-03-01",
+    );
+    assert!(
+        !e.iter().any(|e| e.root == "04" && e.target == "CHN"),
+        "{:?}",
+        triples(&e)
+    );
+}
