@@ -280,6 +280,24 @@ const DEMAND_WORDS: &[&str] = &[
     "pressuring",
 ];
 
+/// Words of prevention: what they prevent did not happen.
+const PREVENTIONS: &[&str] = &[
+    "prevent",
+    "prevents",
+    "prevented",
+    "preventing",
+    "thwart",
+    "thwarts",
+    "thwarted",
+    "foil",
+    "foils",
+    "foiled",
+    "avert",
+    "averts",
+    "averted",
+    "averting",
+];
+
 /// Words of denial: what they deny is not asserted to have happened.
 const DENIALS: &[&str] = &[
     "deny",
@@ -1372,6 +1390,23 @@ impl<'d> Coder<'d> {
             {
                 continue;
             }
+            // "amid riots and protests", "against attacks on": right after a preposition
+            // (but "to"), a form that is also a noun is one.
+            if forms
+                .iter()
+                .all(|&(_, f)| matches!(f, VerbForm::ThirdSingular | VerbForm::Base))
+                && prev_pos.is_some_and(|p| {
+                    class(p, C_PREP) && covering[p].is_none() && !matches!(prev, "to" | "than" | "as")
+                })
+                // ("killed in clashes with the Philippine Army": those killed fought them.)
+                && !(matches!(
+                    norm(i),
+                    "clash" | "clashes" | "battle" | "battles" | "skirmish" | "skirmishes"
+                ) && i + 1 < n
+                    && matches!(norm(i + 1), "with" | "between"))
+            {
+                continue;
+            }
             // "piracy, blockades, or related crimes": an item of a list is a noun.
             if forms
                 .iter()
@@ -1523,6 +1558,15 @@ impl<'d> Coder<'d> {
         for i in 0..n {
             if class(i, C_DEMAND) && covering[i].is_none() {
                 mark_complement(tokens, &covering, i, demanded, 3, true);
+            } else if PREVENTIONS.contains(&norm(i)) {
+                // "to prevent them from being captured", "thwarted an attempt to
+                // assassinate": what was prevented did not happen.
+                let end = (i + 1..n)
+                    .find(|&j| matches!(norm(j), ";" | "." | ",") && covering[j].is_none())
+                    .unwrap_or(n);
+                for b in &mut demanded[i + 1..end] {
+                    *b = true;
+                }
             } else if DENIALS.contains(&norm(i)) {
                 // "denied a claim from a U.S. official that troops had withdrawn".
                 mark_complement(tokens, &covering, i, demanded, 10, false);
@@ -1970,6 +2014,7 @@ impl<'d> Coder<'d> {
                         && matches!(
                             norm(k - 1),
                             "in" | "at"
+                                | "off"
                                 | "near"
                                 | "across"
                                 | "inside"

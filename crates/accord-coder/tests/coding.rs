@@ -831,3 +831,34 @@ fn a_visit_named_as_its_visitors_is_theirs() {
         triples(&e)
     );
 }
+
+#[test]
+fn nouns_after_prepositions_and_prevented_acts() {
+    // "amid riots": a noun, not a riot by the police.
+    let e = code(
+        "Police in Bangladesh arrest over 1,300 people amid riots in Dhaka.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.root == "14"), "{:?}", triples(&e));
+    // ... but "killed in clashes with" names the other side.
+    let e = code(
+        "Three Thai soldiers are killed during clashes with Cambodian soldiers.",
+        "2025-03-01",
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.source.starts_with("THA") && e.target.starts_with("KHM")),
+        "{:?}",
+        triples(&e)
+    );
+    // What was prevented did not happen.
+    let e = code(
+        "U.S. troops destroyed their aircraft to prevent them from being captured by Iranian forces.",
+        "2025-03-01",
+    );
+    assert!(
+        !e.iter().any(|e| e.source.starts_with("IRN")),
+        "{:?}",
+        triples(&e)
+    );
+}
