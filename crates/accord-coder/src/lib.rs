@@ -2402,6 +2402,20 @@ impl<'d> Coder<'d> {
             }
         }
         // Coordinated predicate or participle: "... and summons", ", killing".
+        if prev == "," && form == VerbForm::Gerund {
+            // (", urging ...": the clause's finite verb's subject, not that of a
+            // gerund or infinitive in between: "rejected an Indian proposal for
+            // signing ..., urging".)
+            let finite = earlier.iter().rev().find(|&&(p, s)| {
+                p < pos
+                    && s.is_some()
+                    && !norm(p).ends_with("ing")
+                    && !(p > 0 && norm(p - 1) == "to")
+            });
+            if let Some(&(_, s)) = finite {
+                return s;
+            }
+        }
         if prev == "and"
             || prev == "or"
             || (prev == "," && form == VerbForm::Gerund)

@@ -199,6 +199,29 @@ pub fn find_mentions(
                 i = end;
                 continue;
             }
+            // "the South Asia Free Trade Agreement", "the North American Free Trade
+            // Agreement": a place in a treaty's capitalised name is no party.
+            if !dict.options.tabari
+                && matches!(entry, ActorEntry::Place(..))
+                && (end..(end + 4).min(n))
+                    .take_while(|&k| tokens.get(k).capitalized)
+                    .any(|k| {
+                        matches!(
+                            tokens.norm(k),
+                            "agreement"
+                                | "accord"
+                                | "accords"
+                                | "treaty"
+                                | "pact"
+                                | "charter"
+                                | "convention"
+                                | "protocol"
+                        )
+                    })
+            {
+                i = end;
+                continue;
+            }
             // "in Western Cambodia": a direction before a place is part of where.
             if matches!(entry, ActorEntry::Place(_, PlaceForm::Adjective))
                 && t.capitalized

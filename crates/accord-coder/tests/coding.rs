@@ -862,3 +862,26 @@ fn nouns_after_prepositions_and_prevented_acts() {
         triples(&e)
     );
 }
+
+#[test]
+fn appeals_are_requests_and_participial_subjects() {
+    // PLOVER's REQUEST holds every request: an appeal (02) is one.
+    let e = code(
+        "Some 800,000 Iraqi Kurds sought refuge in Germany last month.",
+        "2025-03-01",
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.root == "02" && e.plover.as_deref() == Some("REQUEST")),
+        "{:?}",
+        triples(&e)
+    );
+    // ", urging ..." is the act of the clause's finite verb's subject, and a
+    // place in a treaty's name is no party.
+    let e = code(
+        "Bangladesh rejected an Indian proposal for signing a trade deal, urging India to sign the South Asia Free Trade Agreement instead.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.source == "IND"), "{:?}", triples(&e));
+    assert!(!e.iter().any(|e| e.target == "SAS"), "{:?}", triples(&e));
+}
