@@ -1207,6 +1207,20 @@ impl<'d> Coder<'d> {
             {
                 continue;
             }
+            // "will impose sanctions", "to lift sanctions": an -s word right after a base
+            // form that is surely a verb is its object ("a drone strike kills" keeps
+            // "kills": there "strike" is a noun).
+            if forms.iter().all(|&(_, f)| f == VerbForm::ThirdSingular)
+                && prev_pos.is_some_and(|p| {
+                    p > 0
+                        && covering[p].is_none()
+                        && !d.verbs_of(ids[p]).is_empty()
+                        && d.verbs_of(ids[p]).iter().all(|&(_, f)| f == VerbForm::Base)
+                        && (norm(p - 1) == "to" || class(p - 1, C_AUX))
+                })
+            {
+                continue;
+            }
             // ... also past a modifier: "rejected recent calls by", "condemned repeated
             // attacks on".
             if forms.iter().all(|&(_, f)| f == VerbForm::ThirdSingular)
@@ -1940,9 +1954,12 @@ impl<'d> Coder<'d> {
                 // ("killed at least 87 civilians" has its object.)
                 && !(pos + 2 < n && matches!(norm(pos + 2), "least" | "most"))
                 && OBJECT_VERBS.contains(&d.verbs[verb as usize].lemma.as_str());
+            // ("released by the government of Ontario": "by" makes a passive whether or
+            // not the dictionary knows its agent.)
+            let by_follows = pos + 1 < n && norm(pos + 1) == "by";
             let passive = participle
                 && !stative
-                && (BE.contains(&aux_before) || by_agent.is_some() || reduced)
+                && (BE.contains(&aux_before) || by_agent.is_some() || by_follows || reduced)
                 && slots.source.is_none();
             // "hits a building in Haifa, Israel": a country in apposition to a place
             // the dictionary does not know is where force landed (not whom a meeting

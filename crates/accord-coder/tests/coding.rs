@@ -885,3 +885,23 @@ fn appeals_are_requests_and_participial_subjects() {
     assert!(!e.iter().any(|e| e.source == "IND"), "{:?}", triples(&e));
     assert!(!e.iter().any(|e| e.target == "SAS"), "{:?}", triples(&e));
 }
+
+#[test]
+fn by_makes_a_passive_with_or_without_a_known_agent() {
+    let e = code(
+        "Israeli forces recover the body of a Thai national abducted by the Mujahideen Brigades.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.source == "THA"), "{:?}", triples(&e));
+    assert!(
+        e.iter().any(|e| e.target == "THA" && e.root == "18"),
+        "{:?}",
+        triples(&e)
+    );
+    // "will impose sanctions": the object of a sure verb, not a second verb.
+    let e = code(
+        "The United States will impose sanctions on Iran.",
+        "2025-03-01",
+    );
+    assert!(e.iter().all(|e| e.source == "USA"), "{:?}", triples(&e));
+}
