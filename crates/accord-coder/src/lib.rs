@@ -1525,8 +1525,15 @@ impl<'d> Coder<'d> {
                             in_phrase = norm(k) != "'s";
                             break;
                         }
+                        // (The first half of a hyphenated modifier is no verb: "a
+                        // bomb-laden attack near".)
+                        let hyphenated = k + 1 < n
+                            && norm(k + 1) == "-"
+                            && tokens.get(k + 1).start == tokens.get(k).end;
                         let stop = class(k, C_STOP | C_BARRIER | C_AUX | C_PREP)
-                            || !d.verbs_of(ids[k]).is_empty() && covering[k].is_none();
+                            || !d.verbs_of(ids[k]).is_empty()
+                                && covering[k].is_none()
+                                && !hyphenated;
                         if stop {
                             break;
                         }

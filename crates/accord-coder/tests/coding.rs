@@ -905,3 +905,24 @@ fn by_makes_a_passive_with_or_without_a_known_agent() {
     );
     assert!(e.iter().all(|e| e.source == "USA"), "{:?}", triples(&e));
 }
+
+#[test]
+fn hyphenated_modifiers_and_police_posts() {
+    let e = code(
+        "Al-Shabaab targets bases near the Somali capital Mogadishu using a bomb-laden attack.",
+        "2025-03-01",
+    );
+    assert!(
+        !e.iter()
+            .any(|e| e.source.starts_with("SOM") && e.root == "19"),
+        "{:?}",
+        triples(&e)
+    );
+    // Attacking a police post is force, not criticism.
+    let e = code(
+        "FARC dissidents attack a police post in Calima.",
+        "2025-03-01",
+    );
+    assert!(e.iter().any(|e| e.root == "19"), "{:?}", triples(&e));
+    assert!(!e.iter().any(|e| e.root == "11"), "{:?}", triples(&e));
+}
