@@ -7,7 +7,9 @@
 //!   further events), up to the record `FINAL-01`, coded with the
 //!   dictionaries the `Validate.project` beside it names;
 //! - PETRARCH unit-test records (`PETR.UnitTest.records.xml`: `<Sentence>`
-//!   with `<EventCoding>` triples and `<Text>`; parse trees are ignored), with
+//!   with `<EventCoding>` triples, coding the words of its `<Parse>` as
+//!   PETRARCH does (the `<Text>` when there is none; nothing when the
+//!   parse's brackets do not balance), with
 //!   the `PETR.Validate.*` dictionaries its `<Environment>` names;
 //! - PLOVER gold-standard records (`dev.json`), coded with accord's own
 //!   dictionaries; older PLOVER names are mapped (DEMAND -> REQUEST,

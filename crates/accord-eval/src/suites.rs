@@ -223,6 +223,19 @@ pub fn read_petrarch(text: &str) -> Vec<Record> {
             (Some(x), Some(y)) if y > x => body[x + 6..y].trim().to_string(),
             _ => continue,
         };
+        // PETRARCH codes the parse it is given, not the `<Text>` shown beside
+        // it: the sentence is the tree's words, and a tree whose brackets do
+        // not balance is rejected (`bad_input_parse`), coding nothing.
+        let parse = match (body.find("<Parse>"), body.find("</Parse>")) {
+            (Some(x), Some(y)) if y > x => Some(&body[x + 7..y]),
+            _ => None,
+        };
+        let text = match parse.map(parse_words) {
+            Some(Some(words)) if !words.is_empty() => words,
+            Some(Some(_)) => text,
+            Some(None) => String::new(),
+            None => text,
+        };
         out.push(Record {
             id,
             date,
@@ -233,6 +246,63 @@ pub fn read_petrarch(text: &str) -> Vec<Record> {
         });
     }
     out
+}
+
+/// The sentence of a bracketed constituency parse (`(NP (NNP Arnor))`): its
+/// leaves, with the treebank's escapes (`-LRB-`, ` `` `) undone and
+/// punctuation and clitics (`,` `'s` `n't`) set against the word before.
+/// `None` when the brackets do not balance.
+fn parse_words(tree: &str) -> Option<String> {
+    let mut depth: i64 = 0;
+    for c in tree.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return None;
+        }
+    }
+    if depth != 0 {
+        return None;
+    }
+    let mut out = String::new();
+    let mut glue_next = false;
+    // A leaf is `(TAG word)`: an opening bracket, a label, a word, a closing
+    // bracket with no bracket between.
+    let mut rest = tree;
+    while let Some(open) = rest.find('(') {
+        let after = &rest[open + 1..];
+        let close = after.find([')', '(']).unwrap_or(after.len());
+        let inner = &after[..close];
+        rest = &after[close..];
+        if !after[close..].starts_with(')') {
+            continue;
+        }
+        let mut parts = inner.split_whitespace();
+        let (Some(_tag), Some(word), None) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let word = match word {
+            "-LRB-" | "-LSB-" | "-LCB-" => "(",
+            "-RRB-" | "-RSB-" | "-RCB-" => ")",
+            "``" | "''" => "\"",
+            w => w,
+        };
+        let lower = word.to_ascii_lowercase();
+        let glue = matches!(word, "," | "." | ";" | ":" | "!" | "?" | "%" | ")")
+            || matches!(
+                lower.as_str(),
+                "'s" | "'" | "n't" | "'re" | "'ve" | "'ll" | "'d" | "'m"
+            );
+        if !out.is_empty() && !glue && !glue_next {
+            out.push(' ');
+        }
+        out.push_str(word);
+        glue_next = word == "(";
+    }
+    Some(out)
 }
 
 /// The `<Config option=".." value="..">` settings in `text`, as the option
@@ -366,6 +436,20 @@ Arnor met Gondor.
         assert_eq!(r[0].id, "D-1");
         assert_eq!(r[0].expected[0].target, "GON");
         assert_eq!(r[0].date, Date::new(1995, 1, 1));
+    }
+
+    #[test]
+    fn petrarch_codes_the_parse() {
+        let t = r#"<Sentence date="19950101" id="P-1"><Text>Arnor met Gondor.</Text>
+<Parse>(ROOT (S (NP (NNP Arnor) (POS 's) (NNS envoys)) (VP (VBD met) (NP (NNP Gondor)
+(-LRB- -LRB-) (NNP GON) (-RRB- -RRB-))) (. .)))</Parse></Sentence>
+<Sentence date="19950101" id="P-2"><Text>Arnor met Gondor.</Text>
+<Parse>(ROOT (S (NP (NNP Arnor)) (VP (VBD met) (NP (NNP Gondor))) (. .))</Parse></Sentence>
+<Sentence date="19950101" id="P-3"><Text>Arnor met Gondor.</Text></Sentence>"#;
+        let r = read_petrarch(t);
+        assert_eq!(r[0].text, "Arnor's envoys met Gondor (GON).");
+        assert_eq!(r[1].text, "", "an unbalanced parse codes nothing");
+        assert_eq!(r[2].text, "Arnor met Gondor.");
     }
 
     #[test]
