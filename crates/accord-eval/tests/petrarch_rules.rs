@@ -4,7 +4,7 @@
 mod common;
 
 use accord_compat::{FileKind, Reader};
-use accord_dict::Dictionary;
+use accord_dict::{Dictionary, TabOptions};
 use common::{code, no_min_words};
 use std::path::Path;
 
@@ -135,7 +135,10 @@ fn agent_files_read_as_petrarch_does() {
 #[test]
 fn without_require_dyad_a_closing_clause_codes_alone() {
     let d = dictionary();
-    let mut t = no_min_words();
+    let mut t = TabOptions {
+        min_words: 0,
+        ..d.options.tab.clone()
+    };
     let text = "Arnor restored ties with Gondor, a senior official says on Saturday.";
     assert_eq!(code(&d, Some(t.clone()), text), ["ARN/GON/064"]);
     assert!(t.apply("PETRARCH: REQUIRE_DYAD = FALSE"));
@@ -146,6 +149,16 @@ fn without_require_dyad_a_closing_clause_codes_alone() {
     // No phrase after the verb for an object: nothing.
     let bare = "Arnor restored ties with Gondor, a senior official says today.";
     assert_eq!(code(&d, Some(t.clone()), bare), ["ARN/GON/064"]);
+    // `comma_emin`/`comma_emax` set: a closing clause of more than EMIN and
+    // at most EMAX words is dropped before coding; a longer one stays.
+    assert!(t.apply("COMMA: EMIN = 3"));
+    assert!(t.apply("COMMA: EMAX = 6"));
+    assert_eq!(code(&d, Some(t.clone()), text), ["ARN/GON/064"]);
+    let long = "Arnor restored ties with Gondor, a senior Arnor official says on Saturday.";
+    assert_eq!(
+        code(&d, Some(t.clone()), long),
+        ["ARN/GON/064", "ARNGOV/---/023"]
+    );
 }
 
 #[test]
