@@ -93,6 +93,12 @@ const NP_STOPS: &[&str] = &[
     "were", "are", "be", "been", "has", "have", "had", "will", "would",
 ];
 
+/// Words that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "because", "while", "when", "although", "though", "since", "until",
+    "whereas", "if", "unless", "once", "where", "which", "who", "that",
+];
+
 /// Modal auxiliaries.
 const MODALS: &[&str] = &[
     "can", "could", "may", "might", "must", "shall", "should", "will", "would",
@@ -656,7 +662,7 @@ impl Coder<'_> {
         // (pronoun token, first token of the actor it stands for)
         let mut referents: Vec<(usize, usize)> = Vec::new();
         for (t, &cov) in covered.iter().enumerate() {
-            if cov {
+            if cov || d.options.petrarch {
                 continue;
             }
             let forwarded = opening
@@ -727,6 +733,11 @@ impl Coder<'_> {
             v.mentions.push(default_mention(c));
             (v.mentions.len() - 1, *after)
         });
+        // PETRARCH with `require_dyad` off: a missing target is `---`.
+        let dash_target = (d.options.petrarch && !opts.require_dyad).then(|| {
+            v.mentions.push(default_mention("---"));
+            v.mentions.len() - 1
+        });
         // Comma-delimited clauses are dropped (manual 7.8, `COMMA:`): between
         // commas when they hold more than MIN and at most MAX words, at the end
         // of the sentence EMIN..EMAX, at its start BMIN..BMAX (by default never).
@@ -738,9 +749,35 @@ impl Coder<'_> {
         // TABARI it counts even inside a grouped list ("associated with the
         // IMF and Red Cross, and Elrond ...").
         let before_conj = |i: usize| i + 1 < n && CONJ.contains(&tokens.norm(i + 1));
+        // PETRARCH's parse keeps a comma between adjectives inside a noun
+        // phrase ("restore complete, full diplomatic ties"): it delimits no
+        // clause. Such a comma stands between lowercase words that are no
+        // verbs, function words or actors, and the phrase goes on after.
+        let modifier = |j: usize| {
+            let t = tokens.get(j);
+            let w = tokens.norm(j);
+            t.kind == accord_text::TokenKind::Word
+                && !t.capitalized
+                && !v.covered[j]
+                && d.verbs_of(ids[j]).is_empty()
+                && !NP_STOPS.contains(&w)
+                && !CONJ.contains(&w)
+                && !PRONOUNS.contains(&w)
+                && !matches!(w, "the" | "a" | "an" | "this" | "that" | "these" | "those")
+        };
+        let adjective_comma = |i: usize| {
+            d.options.petrarch
+                && i > 0
+                && i + 2 < n
+                && modifier(i - 1)
+                && modifier(i + 1)
+                && tokens.get(i + 2).kind == accord_text::TokenKind::Word
+        };
         let commas: Vec<usize> = (0..end)
             .filter(|&i| {
-                tokens.norm(i) == "," && (!v.covered[i] || (!d.options.petrarch && before_conj(i)))
+                tokens.norm(i) == ","
+                    && (!v.covered[i] || (!d.options.petrarch && before_conj(i)))
+                    && !adjective_comma(i)
             })
             .collect();
         if let (Some([min, max, emin, emax, bmin, bmax]), false) = (opts.comma, commas.is_empty()) {
@@ -1042,7 +1079,53 @@ impl Coder<'_> {
                 let (source, target) = if let Some(c) = slots.compound {
                     (Some(c), Some(c))
                 } else {
-                    let source = slots.source.or_else(|| {
+                    // PETRARCH takes the source from the verb's own subject:
+                    // the noun phrase before it, back to a comma, a verb or a
+                    // subordinating word ("..., almost five years after
+                    // Calenardhon crowds burned down"), its first actor.
+                    // Reaching the clause's start, the rules above hold.
+                    let subject = || -> Option<usize> {
+                        if !d.options.petrarch {
+                            return None;
+                        }
+                        let mut j = pos;
+                        let mut first = None;
+                        loop {
+                            let p = v.prev_live(j, cs)?;
+                            j = p;
+                            let w = tokens.norm(j);
+                            if v.covered[j] {
+                                if let Some(mi) = v.starting[j] {
+                                    first = Some(mi);
+                                }
+                                continue;
+                            }
+                            let boundary = w == ","
+                                || SUBORDINATORS.contains(&w)
+                                || CONJ.contains(&w)
+                                || (!MODALS.contains(&w)
+                                    && !matches!(
+                                        w,
+                                        "has"
+                                            | "have"
+                                            | "had"
+                                            | "is"
+                                            | "are"
+                                            | "was"
+                                            | "were"
+                                            | "be"
+                                            | "been"
+                                            | "being"
+                                    )
+                                    && is_verb(j));
+                            if boundary {
+                                break;
+                            }
+                        }
+                        first.filter(|&mi| slots.target.is_none_or(|t| v.codes_differ(mi, t)))
+                    };
+                    let own_subject = slots.source.is_none().then(subject).flatten();
+                    let source = slots.source.or(own_subject).or_else(|| {
                         if ci > 0 {
                             clause_source
                                 .filter(|&s| slots.target.is_none_or(|t| v.codes_differ(s, t)))
@@ -1078,7 +1161,22 @@ impl Coder<'_> {
                             .or(Some(ds)),
                         None => None,
                     });
+                    // A verb coded from its own subject (PETRARCH) takes its
+                    // target from its own phrase, up to a comma, else none
+                    // (`---` when `require_dyad` is off).
+                    let own_target = || -> Option<usize> {
+                        let s = own_subject?;
+                        (pos + 1..ce)
+                            .filter(|&j| !v.dead[j])
+                            .take_while(|&j| v.covered[j] || tokens.norm(j) != ",")
+                            .filter_map(|j| v.starting[j])
+                            .find(|&mi| v.codes_differ(mi, s))
+                            .or(dash_target)
+                    };
                     let target = slots.target.or_else(|| {
+                        if own_subject.is_some() {
+                            return own_target();
+                        }
                         // TABARI takes a possessive "their" for a compound
                         // source as its target, as if reflexive (Validate's
                         // COMPOUND-24 calls it a bug but keeps it).

@@ -198,3 +198,53 @@ fn compound_slots_discards_and_modals() {
         ["ARN/ROH/160"]
     );
 }
+
+#[test]
+fn a_comma_between_adjectives_delimits_no_clause() {
+    let d = dictionary();
+    let mut t = TabOptions {
+        min_words: 0,
+        ..d.options.tab.clone()
+    };
+    assert!(t.apply("COMMA: BMIN = 2"));
+    assert!(t.apply("COMMA: BMAX = 6"));
+    // "complete, full ties" is one noun phrase: the opening words are no
+    // comma clause to drop.
+    assert_eq!(
+        code(
+            &d,
+            Some(t.clone()),
+            "Arnor restores complete, full ties with Gondor."
+        ),
+        ["ARN/GON/064"]
+    );
+    // A real opening clause of three words still goes.
+    assert_eq!(
+        code(
+            &d,
+            Some(t.clone()),
+            "In Arnor today, officials restore ties with Gondor."
+        ),
+        ["---GOV/GON/064"]
+    );
+}
+
+#[test]
+fn a_subordinate_verb_codes_from_its_own_subject() {
+    let d = dictionary();
+    let mut t = TabOptions {
+        min_words: 0,
+        ..d.options.tab.clone()
+    };
+    let text =
+        "Arnor is about to improve ties with Gondor, years after Danish crowds warned its embassy.";
+    // The subject of "warned" is the Danish crowds, and its phrase holds no
+    // actor ("its" is no actor to PETRARCH): with require_dyad, no event.
+    assert_eq!(code(&d, Some(t.clone()), text), Vec::<String>::new());
+    assert!(t.apply("PETRARCH: REQUIRE_DYAD = FALSE"));
+    assert_eq!(code(&d, Some(t.clone()), text), ["DNK/---/160"]);
+    // An actor in the verb's phrase is its target.
+    let named =
+        "Arnor is about to improve ties with Gondor, years after Danish crowds warned Arnor.";
+    assert_eq!(code(&d, Some(t.clone()), named), ["DNK/ARN/160"]);
+}
