@@ -1415,9 +1415,10 @@ impl Coder<'_> {
     }
 
     /// The end of a noun phrase starting at `at` (before `end`), with its
-    /// actors and `of` attachments ("the Gondor of the Prince of Dol
-    /// Amroth"), or `None` if no noun phrase starts there: it stops at a
-    /// preposition, conjunction, punctuation or verb.
+    /// actors, or `None` if no noun phrase starts there: it stops at a
+    /// preposition (`of` too: in "at the Gondor of the Prince of Dol
+    /// Amroth" PETRARCH's `^` skips "the Gondor" alone), conjunction,
+    /// punctuation or verb.
     fn noun_phrase_end(&self, v: &View, at: usize, end: usize) -> Option<usize> {
         let d = self.dict;
         let mut j = at;
@@ -1432,11 +1433,8 @@ impl Coder<'_> {
             }
             let t = v.tokens.get(j);
             let w = v.norm(j);
-            if w == "of" && j > at {
-                j += 1;
-                continue;
-            }
             let head = t.kind == accord_text::TokenKind::Word
+                && w != "of"
                 && !CONJ.contains(&w)
                 && !NP_STOPS.contains(&w)
                 && (v.covered[j]

@@ -248,3 +248,24 @@ fn a_subordinate_verb_codes_from_its_own_subject() {
         "Arnor is about to improve ties with Gondor, years after Danish crowds warned Arnor.";
     assert_eq!(code(&d, Some(t.clone()), named), ["DNK/ARN/160"]);
 }
+
+#[test]
+fn a_skip_passes_over_one_noun_phrase_not_its_of_attachment() {
+    let actors = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n";
+    let verbs = "--- WARN [160] ---\nWARN\n- * AT ^ + [162]\n";
+    let mut r = Reader::new().with_tabari_engine(true);
+    r.read(Path::new("t.actors.txt"), actors, FileKind::Actors);
+    r.read(Path::new("t.verbs.txt"), verbs, FileKind::Verbs);
+    let d = r.finish().dictionary;
+    let t = no_min_words();
+    // `^` skips "the Gondor"; the actor of its `of` phrase is the target.
+    assert_eq!(
+        code(&d, Some(t.clone()), "Arnor warned at the Gondor of Rohan."),
+        ["ARN/ROH/162"]
+    );
+    // With nothing after the skipped phrase, the pattern does not match.
+    assert_eq!(
+        code(&d, Some(t.clone()), "Arnor warned at the Gondor today."),
+        ["ARN/GON/160"]
+    );
+}
