@@ -1082,14 +1082,36 @@ impl Coder<'_> {
                     // PETRARCH takes the source from the verb's own subject:
                     // the noun phrase before it, back to a comma, a verb or a
                     // subordinating word ("..., almost five years after
-                    // Calenardhon crowds burned down"), its first actor.
-                    // Reaching the clause's start, the rules above hold.
-                    let subject = || -> Option<usize> {
+                    // Calenardhon crowds burned down"), its first actor; a
+                    // subject with no actor ("..., he said") gives no source.
+                    // Reaching the clause's start, or with no words but
+                    // auxiliaries, the rules above hold. (`Some(None)`: a
+                    // subject with no actor.)
+                    let subject = || -> Option<Option<usize>> {
                         if !d.options.petrarch {
                             return None;
                         }
+                        let aux = |w: &str| {
+                            MODALS.contains(&w)
+                                || matches!(
+                                    w,
+                                    "has"
+                                        | "have"
+                                        | "had"
+                                        | "is"
+                                        | "are"
+                                        | "was"
+                                        | "were"
+                                        | "be"
+                                        | "been"
+                                        | "being"
+                                        | "not"
+                                )
+                        };
                         let mut j = pos;
                         let mut first = None;
+                        let mut words = false;
+                        let mut pronoun = false;
                         loop {
                             let p = v.prev_live(j, cs)?;
                             j = p;
@@ -1098,33 +1120,38 @@ impl Coder<'_> {
                                 if let Some(mi) = v.starting[j] {
                                     first = Some(mi);
                                 }
+                                words = true;
                                 continue;
                             }
                             let boundary = w == ","
                                 || SUBORDINATORS.contains(&w)
                                 || CONJ.contains(&w)
-                                || (!MODALS.contains(&w)
-                                    && !matches!(
-                                        w,
-                                        "has"
-                                            | "have"
-                                            | "had"
-                                            | "is"
-                                            | "are"
-                                            | "was"
-                                            | "were"
-                                            | "be"
-                                            | "been"
-                                            | "being"
-                                    )
-                                    && is_verb(j));
+                                || (!aux(w) && is_verb(j));
                             if boundary {
                                 break;
                             }
+                            if !aux(w) && !w.ends_with("ly") {
+                                match tokens.get(j).kind {
+                                    accord_text::TokenKind::Word if PRONOUNS.contains(&w) => {
+                                        pronoun = true
+                                    }
+                                    accord_text::TokenKind::Word => words = true,
+                                    _ => {}
+                                }
+                            }
                         }
-                        first.filter(|&mi| slots.target.is_none_or(|t| v.codes_differ(mi, t)))
+                        if pronoun && !words {
+                            return Some(None);
+                        }
+                        first
+                            .filter(|&mi| slots.target.is_none_or(|t| v.codes_differ(mi, t)))
+                            .map(Some)
                     };
-                    let own_subject = slots.source.is_none().then(subject).flatten();
+                    let own = slots.source.is_none().then(subject).flatten();
+                    if own == Some(None) {
+                        break;
+                    }
+                    let own_subject = own.flatten();
                     let source = slots.source.or(own_subject).or_else(|| {
                         if ci > 0 {
                             clause_source

@@ -269,3 +269,31 @@ fn a_skip_passes_over_one_noun_phrase_not_its_of_attachment() {
         ["ARN/GON/160"]
     );
 }
+
+#[test]
+fn a_verb_whose_subject_is_a_pronoun_takes_its_clause_and_codes_nothing() {
+    let d = dictionary();
+    let t = TabOptions {
+        min_words: 0,
+        ..d.options.tab.clone()
+    };
+    // PETRARCH resolves no pronouns: "he says" matches SAYS with no source,
+    // and the verbs of what he says are not coded in its place.
+    assert_eq!(
+        code(
+            &d,
+            Some(t.clone()),
+            "In the capital, he says Gondor restores ties with Arnor."
+        ),
+        Vec::<String>::new()
+    );
+    // A named speaker: the subordinate SAYS yields to the verb it reports.
+    assert_eq!(
+        code(
+            &d,
+            Some(t.clone()),
+            "In the capital, Denmark says Gondor restores ties with Arnor."
+        ),
+        ["GON/ARN/064"]
+    );
+}
