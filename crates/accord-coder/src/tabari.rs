@@ -913,12 +913,26 @@ impl Coder<'_> {
             let t = tokens.get(i);
             t.kind != accord_text::TokenKind::Word || t.all_upper
         });
+        // A multi-word verb (`HAS_NO_WISH`, `WORLD_CUP`) is a verb where its
+        // words stand together, not wherever its first word does: "has" or
+        // "world" alone is none, for clauses and the `COMPLEX:` count alike.
+        let whole_verb = |i: usize| -> bool {
+            d.verbs_of(ids[i]).iter().any(|&(vi, _)| {
+                let Some(verb) = d.verbs.get(vi as usize) else {
+                    return false;
+                };
+                match verb.lemma.split(' ').nth(1) {
+                    None => true,
+                    Some(w) => v.next_live(i + 1, n).is_some_and(|j| {
+                        let t = tokens.norm(j);
+                        let w = w.to_ascii_lowercase();
+                        t.starts_with(w.trim_end_matches('_'))
+                    }),
+                }
+            })
+        };
         let is_verb = |i: usize| -> bool {
-            if v.covered[i]
-                || v.dead[i]
-                || d.verbs_of(ids[i]).is_empty()
-                || d.tab_class(ids[i]) & TAB_NOUN != 0
-            {
+            if v.covered[i] || v.dead[i] || !whole_verb(i) || d.tab_class(ids[i]) & TAB_NOUN != 0 {
                 return false;
             }
             if i > 0 && tokens.get(i).capitalized && !all_caps {
