@@ -102,6 +102,7 @@ pub fn read_tabari(text: &str) -> Vec<Record> {
         let mut expected = Vec::new();
         let mut options = Vec::new();
         let mut partial = false;
+        let mut or_none = false;
         let mut fields = 0;
         let mut rest = comment.as_str();
         while let Some(a) = rest.find('{') {
@@ -125,6 +126,7 @@ pub fn read_tabari(text: &str) -> Vec<Record> {
             }
             let compact: String = inner.split_whitespace().collect();
             if matches!(compact.as_str(), "---" | "###" | "+++") {
+                or_none = true;
                 continue;
             }
             if dash {
@@ -149,6 +151,7 @@ pub fn read_tabari(text: &str) -> Vec<Record> {
             text: body.trim().to_string(),
             expected,
             partial,
+            or_none,
             options,
         });
     }
@@ -242,6 +245,7 @@ pub fn read_petrarch(text: &str) -> Vec<Record> {
             text,
             expected,
             partial: false,
+            or_none: false,
             options,
         });
     }
@@ -388,6 +392,7 @@ pub fn read_plover(text: &str) -> Result<Vec<Record>, String> {
                 code: plover_name(event).to_string(),
             }],
             partial: false,
+            or_none: false,
             options: Vec::new(),
         });
     }
@@ -411,6 +416,16 @@ mod tests {
         assert_eq!(r[0].text, "Arnor met Gondor.");
         assert_eq!(r[0].expected[0].code, "064");
         assert!(r[1].expected.is_empty());
+    }
+
+    #[test]
+    fn tabari_special_codes_beside_events_also_pass_no_events() {
+        let t = "830809  D-11\nA fought B.\n/*\\n{+++}\n\\n{ A / B / 223 } */\n\n830809  D-12\nA fought B.\n/*\\n{ A / B / 223 } */\n";
+        let r = read_tabari(t);
+        assert_eq!(r.len(), 2);
+        assert!(r[0].or_none, "{{+++}} is checked first (manual 10.1)");
+        assert_eq!(r[0].expected.len(), 1);
+        assert!(!r[1].or_none);
     }
 
     #[test]
