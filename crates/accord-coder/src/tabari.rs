@@ -218,6 +218,113 @@ fn phrase_codes(
     codes
 }
 
+/// A word of a noun phrase with no actor: not an actor's, no verb,
+/// preposition, conjunction, pronoun or clause opener; a possessive `'s` too.
+fn np_word(d: &accord_dict::Dictionary, v: &View, j: usize) -> bool {
+    let t = v.tokens.get(j);
+    let w = v.norm(j);
+    !v.covered[j]
+        && (w == "'s"
+            || (t.kind == accord_text::TokenKind::Word
+                && !NP_STOPS.contains(&w)
+                && !CONJ.contains(&w)
+                && !PRONOUNS.contains(&w)
+                && !SUBORDINATORS.contains(&w)
+                && d.verbs_of(v.ids[j]).is_empty()))
+}
+
+/// A new actor's code: the phrase's words in capitals, `'s` left out, if
+/// there are one to `len` of them.
+fn fresh_code(v: &View, a: usize, b: usize, len: usize) -> Option<String> {
+    let words: Vec<String> = (a..b)
+        .filter(|&j| !v.skippable(j) && v.norm(j) != "'s")
+        .map(|j| v.norm(j).to_uppercase())
+        .collect();
+    (!words.is_empty() && words.len() <= len).then(|| words.join(" "))
+}
+
+/// The noun phrase with no actor right before the verb at `pos` (its
+/// auxiliaries and adverbs aside), inside the clause from `cs`: its tokens
+/// and new-actor code.
+fn fresh_subject(
+    d: &accord_dict::Dictionary,
+    v: &View,
+    pos: usize,
+    cs: usize,
+    len: usize,
+) -> Option<(usize, usize, String)> {
+    let mut j = v.prev_live(pos, cs)?;
+    while MODALS.contains(&v.norm(j))
+        || matches!(
+            v.norm(j),
+            "has" | "have" | "had" | "is" | "are" | "was" | "were" | "be" | "been" | "not"
+        )
+        || v.norm(j).ends_with("ly")
+    {
+        j = v.prev_live(j, cs)?;
+    }
+    let b = j + 1;
+    let mut a = b;
+    while np_word(d, v, j) {
+        a = j;
+        match v.prev_live(j, cs) {
+            Some(p) => j = p,
+            None => break,
+        }
+    }
+    if a == b {
+        return None;
+    }
+    fresh_code(v, a, b, len).map(|c| (a, b, c))
+}
+
+/// The noun phrase with no actor that the verb at `pos` governs, after one
+/// preposition ("left for the Ministry of Magic"), `of` phrases included,
+/// before `ce`: its tokens and new-actor code.
+fn fresh_object(
+    d: &accord_dict::Dictionary,
+    v: &View,
+    pos: usize,
+    ce: usize,
+    len: usize,
+) -> Option<(usize, usize, String)> {
+    let mut j = v.next_live(pos + 1, ce)?;
+    if NP_STOPS.contains(&v.norm(j)) && !v.covered[j] {
+        j = v.next_live(j + 1, ce)?;
+    }
+    let a = j;
+    let mut b = a;
+    let mut k = a;
+    while k < ce {
+        if v.skippable(k) {
+            k += 1;
+            continue;
+        }
+        let of = v.norm(k) == "of" && k > a && k + 1 < ce && np_word(d, v, k + 1);
+        if !(of || np_word(d, v, k)) {
+            break;
+        }
+        k += 1;
+        b = k;
+    }
+    if b == a || (a..b).any(|x| v.covered[x]) {
+        return None;
+    }
+    fresh_code(v, a, b, len).map(|c| (a, b, c))
+}
+
+/// A mention for a new actor.
+fn fresh_mention(start: usize, end: usize, code: String) -> ActorMention {
+    ActorMention {
+        start,
+        end,
+        codes: vec![code],
+        possessive: false,
+        person: None,
+        pronoun: false,
+    }
+}
+
 impl Coder<'_> {
     /// Codes one sentence with TABARI's rules.
     #[allow(clippy::too_many_arguments)]
@@ -1303,14 +1410,55 @@ impl Coder<'_> {
                 if ci == 0 && carried.is_none() {
                     carried = source;
                 }
-                let (Some(si), Some(ti)) = (source, target) else {
+                // PETRARCH's `new_actor_length`: a subject or object noun
+                // phrase with no actor becomes one, coded by its own words.
+                let (fresh_source, fresh_target) = if d.options.petrarch
+                    && opts.new_actor_length > 0
+                {
+                    let len = opts.new_actor_length;
+                    let fs = match source {
+                        None => fresh_subject(d, &v, pos, cs, len)
+                            .filter(|(a, _, _)| {
+                                *a == cs
+                                    || v.prev_live(*a, cs)
+                                        .is_none_or(|j| !CONJ.contains(&tokens.norm(j)))
+                            })
+                            .map(|(a, b, code)| fresh_mention(a, b, code)),
+                        // "Eriador's death and injury toll has risen": the
+                        // conjunct with no actor joins the source.
+                        Some(si) => fresh_subject(d, &v, pos, cs, len).and_then(|(a, b, code)| {
+                            let and = v.prev_live(a, cs)?;
+                            let m = &v.mentions[si];
+                            let joined = CONJ.contains(&tokens.norm(and))
+                                && m.end <= and
+                                && (m.end..and).all(|j| v.skippable(j) || np_word(d, &v, j));
+                            joined.then(|| {
+                                let mut m = m.clone();
+                                m.codes.push(code);
+                                m.end = b;
+                                m
+                            })
+                        }),
+                    };
+                    let ft = match target {
+                        None => fresh_object(d, &v, pos, ce, len)
+                            .map(|(a, b, code)| fresh_mention(a, b, code)),
+                        Some(_) => None,
+                    };
+                    (fs, ft)
+                } else {
+                    (None, None)
+                };
+                let sm = fresh_source.as_ref().or(source.map(|s| &v.mentions[s]));
+                let tm = fresh_target.as_ref().or(target.map(|t| &v.mentions[t]));
+                let (Some(sm), Some(tm)) = (sm, tm) else {
                     continue;
                 };
                 let mut out = Vec::new();
                 // A compound source that is its own target codes each pair once.
-                let half = si == ti && slots.compound.is_none();
+                let half = source.is_some() && source == target && slots.compound.is_none();
                 self.tab_events(
-                    &mut out, article, index, text, event_date, tokens, &v, si, ti, pos, p, half,
+                    &mut out, article, index, text, event_date, tokens, sm, tm, pos, p, half,
                 );
                 if out.is_empty() {
                     continue;
@@ -1372,15 +1520,13 @@ impl Coder<'_> {
         text: &str,
         date: Option<Date>,
         tokens: &Tokens,
-        v: &View,
-        si: usize,
-        ti: usize,
+        sm: &ActorMention,
+        tm: &ActorMention,
         pos: usize,
         p: &VerbPattern,
         half: bool,
     ) {
         let d = self.dict;
-        let (sm, tm) = (&v.mentions[si], &v.mentions[ti]);
         let span = |m: &ActorMention| [tokens.get(m.start).start, tokens.get(m.end - 1).end];
         let vt = tokens.get(pos);
         let spans = Spans {

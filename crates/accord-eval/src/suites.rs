@@ -311,8 +311,8 @@ fn parse_words(tree: &str) -> Option<String> {
 
 /// The `<Config option=".." value="..">` settings in `text`, as the option
 /// lines [`accord_dict::TabOptions::apply`] reads (`COMMA: EMAX = 8`,
-/// `PETRARCH: REQUIRE_DYAD = FALSE`); settings the coder has no use for
-/// (`new_actor_length`, `stop_on_error`) are left out.
+/// `PETRARCH: REQUIRE_DYAD = FALSE`, `PETRARCH: NEW_ACTOR_LENGTH = 4`);
+/// settings the coder has no use for (`stop_on_error`) are left out.
 fn petrarch_configs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = text;
@@ -328,8 +328,8 @@ fn petrarch_configs(text: &str) -> Vec<String> {
         let value = value.trim().to_ascii_uppercase();
         if let Some(key) = name.strip_prefix("COMMA_") {
             out.push(format!("COMMA: {key} = {value}"));
-        } else if name == "REQUIRE_DYAD" {
-            out.push(format!("PETRARCH: REQUIRE_DYAD = {value}"));
+        } else if matches!(name.as_str(), "REQUIRE_DYAD" | "NEW_ACTOR_LENGTH") {
+            out.push(format!("PETRARCH: {name} = {value}"));
         }
     }
     out
@@ -477,7 +477,11 @@ Arnor met Gondor.
         let r = read_petrarch(t);
         assert_eq!(
             r[0].options,
-            ["COMMA: EMAX = 0", "PETRARCH: REQUIRE_DYAD = FALSE"]
+            [
+                "COMMA: EMAX = 0",
+                "PETRARCH: REQUIRE_DYAD = FALSE",
+                "PETRARCH: NEW_ACTOR_LENGTH = 4"
+            ]
         );
         assert!(r[1].options.is_empty(), "settings are given once");
         let mut tab = accord_dict::TabOptions::default();
@@ -485,6 +489,7 @@ Arnor met Gondor.
             assert!(tab.apply(o), "{o}");
         }
         assert!(!tab.require_dyad);
+        assert_eq!(tab.new_actor_length, 4);
         assert_eq!(tab.comma.map(|c| c[3]), Some(0));
     }
 }

@@ -297,3 +297,36 @@ fn a_verb_whose_subject_is_a_pronoun_takes_its_clause_and_codes_nothing() {
         ["GON/ARN/064"]
     );
 }
+
+#[test]
+fn new_actor_length_makes_an_unknown_noun_phrase_an_actor() {
+    let d = dictionary();
+    let mut t = TabOptions {
+        min_words: 0,
+        ..d.options.tab.clone()
+    };
+    let subject = "The Ministry of Magic warned Gondor.";
+    let object = "Arnor warned the Ministry of Magic.";
+    let conjunct = "Arnor's death and injury toll warned Gondor.";
+    // Off (the default): no actor, no event; the conjunct adds nothing.
+    assert!(code(&d, Some(t.clone()), subject).is_empty());
+    assert!(code(&d, Some(t.clone()), object).is_empty());
+    assert_eq!(code(&d, Some(t.clone()), conjunct), ["ARN/GON/160"]);
+    assert!(t.apply("PETRARCH: NEW_ACTOR_LENGTH = 4"));
+    assert_eq!(
+        code(&d, Some(t.clone()), subject),
+        ["THE MINISTRY OF MAGIC/GON/160"]
+    );
+    assert_eq!(
+        code(&d, Some(t.clone()), object),
+        ["ARN/THE MINISTRY OF MAGIC/160"]
+    );
+    // The conjunct of a subject with an actor joins it as a second source.
+    assert_eq!(
+        code(&d, Some(t.clone()), conjunct),
+        ["ARN/GON/160", "INJURY TOLL/GON/160"]
+    );
+    // Longer than the limit: no actor.
+    assert!(t.apply("PETRARCH: NEW_ACTOR_LENGTH = 3"));
+    assert!(code(&d, Some(t.clone()), subject).is_empty());
+}
