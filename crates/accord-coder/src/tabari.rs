@@ -43,6 +43,10 @@ struct View<'a> {
     /// Any dictionary actor (null-coded too) covers the token.
     covered: Vec<bool>,
     mentions: Vec<ActorMention>,
+    /// PETRARCH: the actor of an agent's `of` phrase ("the parliament of
+    /// Gondor"), as a mention of its own at its first token, for a `^` that
+    /// skips the agent's noun phrase alone.
+    inner: Vec<Option<usize>>,
 }
 
 impl View<'_> {
@@ -311,6 +315,20 @@ fn fresh_object(
         return None;
     }
     fresh_code(v, a, b, len).map(|c| (a, b, c))
+}
+
+/// The `of` of a mention that is an agent phrase and the actor of its `of`
+/// phrase ("parliament of Gondor"): no actor stands before the `of`.
+fn agent_of(d: &accord_dict::Dictionary, v: &View, m: &ActorMention) -> Option<usize> {
+    let k = (m.start + 1..m.end.saturating_sub(1)).find(|&k| v.norm(k) == "of")?;
+    let actor_before = (m.start..k).any(|j| {
+        let t = v.tokens.get(j);
+        matches!(
+            d.longest_actor(v.ids, t.capitalized, t.all_upper, j),
+            Some((_, e)) if !matches!(e, ActorEntry::Agent(_))
+        )
+    });
+    (!actor_before).then_some(k)
 }
 
 /// A mention for a new actor.
@@ -822,7 +840,35 @@ impl Coder<'_> {
             starting,
             covered,
             mentions,
+            inner: vec![None; n],
         };
+        if d.options.petrarch {
+            for mi in 0..v.mentions.len() {
+                let m = &v.mentions[mi];
+                if m.pronoun || v.starting.get(m.start) != Some(&Some(mi)) {
+                    continue;
+                }
+                let Some(k) = agent_of(d, &v, m) else {
+                    continue;
+                };
+                let t = tokens.get(k + 1);
+                let code = d
+                    .longest_actor(ids, t.capitalized, t.all_upper, k + 1)
+                    .and_then(|(_, e)| entry_code(e));
+                if let Some(code) = code.filter(|c| !null(c)) {
+                    let end = m.end;
+                    v.mentions.push(ActorMention {
+                        start: k + 1,
+                        end,
+                        codes: vec![code],
+                        possessive: false,
+                        person: None,
+                        pronoun: false,
+                    });
+                    v.inner[k + 1] = Some(v.mentions.len() - 1);
+                }
+            }
+        }
         // Default actors (`DEFAULT:`) as mentions no search finds.
         let default_mention = |code: &str| ActorMention {
             start: 0,
@@ -1615,6 +1661,13 @@ impl Coder<'_> {
                 continue;
             }
             if let Some(mi) = v.starting[j] {
+                // "the parliament of Gondor": the agent's noun phrase alone.
+                if let Some(k) =
+                    agent_of(d, v, &v.mentions[mi]).filter(|&k| v.inner[k + 1].is_some())
+                {
+                    j = k;
+                    break;
+                }
                 j = v.mentions[mi].end.max(j + 1);
                 continue;
             }
@@ -1682,7 +1735,10 @@ impl Coder<'_> {
                     }
                 }
                 Elem::Target | Elem::Source | Elem::Compound | Elem::Skip => {
-                    if let Some(mi) = v.starting[at] {
+                    // (Forwards only: read back from the verb, the whole
+                    // "parliament of Gondor" is met first.)
+                    let inner = if back { None } else { v.inner[at] };
+                    if let Some(mi) = v.starting[at].or(inner) {
                         let is_compound = v.mentions[mi].codes.len() > 1;
                         if matches!(elem, Elem::Compound) && !is_compound {
                             // `%` looks for the first compound actor.

@@ -330,3 +330,34 @@ fn new_actor_length_makes_an_unknown_noun_phrase_an_actor() {
     assert!(t.apply("PETRARCH: NEW_ACTOR_LENGTH = 3"));
     assert!(code(&d, Some(t.clone()), subject).is_empty());
 }
+
+#[test]
+fn a_skip_passes_over_an_agent_but_not_the_actor_of_its_of_phrase() {
+    let actors = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nDENMARK [DNK]\n";
+    let verbs = "--- CELEBRATE [181] ---\nCELEBRATE\n- * IFTAR AT ^ ^ + [044]\n";
+    let mut r = Reader::new().with_tabari_engine(true);
+    r.read(Path::new("t.actors.txt"), actors, FileKind::Actors);
+    r.read(Path::new("t.agents.txt"), AGENTS, FileKind::Agents);
+    r.read(Path::new("t.verbs.txt"), verbs, FileKind::Verbs);
+    let d = r.finish().dictionary;
+    let t = no_min_words();
+    // The second `^` skips "the lawmakers"; Gondor, in their `of` phrase, is
+    // the target (not Denmark after it).
+    assert_eq!(
+        code(
+            &d,
+            Some(t.clone()),
+            "Arnor celebrated Iftar at Rohan with the lawmakers of Gondor in Denmark."
+        ),
+        ["ARN/GON/044"]
+    );
+    // Named as a whole elsewhere, the phrase is still Gondor's lawmakers.
+    assert_eq!(
+        code(
+            &d,
+            Some(t.clone()),
+            "The lawmakers of Gondor celebrated Iftar at Rohan with the people of Arnor."
+        ),
+        ["GONLEG/ARN/044"]
+    );
+}
