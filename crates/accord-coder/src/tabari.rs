@@ -108,6 +108,26 @@ const MODALS: &[&str] = &[
     "can", "could", "may", "might", "must", "shall", "should", "will", "would",
 ];
 
+/// An auxiliary between a subject and its verb: a modal, a form of HAVE or
+/// BE, or "not".
+fn auxiliary(w: &str) -> bool {
+    MODALS.contains(&w)
+        || matches!(
+            w,
+            "has"
+                | "have"
+                | "had"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "not"
+        )
+}
+
 /// Pronouns that refer to an actor (manual 7.7).
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "him", "its", "his", "her", "they", "them", "their",
@@ -258,13 +278,7 @@ fn fresh_subject(
     len: usize,
 ) -> Option<(usize, usize, String)> {
     let mut j = v.prev_live(pos, cs)?;
-    while MODALS.contains(&v.norm(j))
-        || matches!(
-            v.norm(j),
-            "has" | "have" | "had" | "is" | "are" | "was" | "were" | "be" | "been" | "not"
-        )
-        || v.norm(j).ends_with("ly")
-    {
+    while auxiliary(v.norm(j)) || v.norm(j).ends_with("ly") {
         j = v.prev_live(j, cs)?;
     }
     let b = j + 1;
@@ -1258,23 +1272,6 @@ impl Coder<'_> {
                         if !d.options.petrarch {
                             return None;
                         }
-                        let aux = |w: &str| {
-                            MODALS.contains(&w)
-                                || matches!(
-                                    w,
-                                    "has"
-                                        | "have"
-                                        | "had"
-                                        | "is"
-                                        | "are"
-                                        | "was"
-                                        | "were"
-                                        | "be"
-                                        | "been"
-                                        | "being"
-                                        | "not"
-                                )
-                        };
                         let mut j = pos;
                         let mut first = None;
                         let mut words = false;
@@ -1293,11 +1290,11 @@ impl Coder<'_> {
                             let boundary = w == ","
                                 || SUBORDINATORS.contains(&w)
                                 || CONJ.contains(&w)
-                                || (!aux(w) && is_verb(j));
+                                || (!auxiliary(w) && is_verb(j));
                             if boundary {
                                 break;
                             }
-                            if !aux(w) && !w.ends_with("ly") {
+                            if !auxiliary(w) && !w.ends_with("ly") {
                                 match tokens.get(j).kind {
                                     accord_text::TokenKind::Word if PRONOUNS.contains(&w) => {
                                         pronoun = true
