@@ -1063,10 +1063,27 @@ impl Coder<'_> {
                     let capitalized = j > 0 && tokens.get(j).capitalized;
                     !(v.dead[j] || v.covered[j] || capitalized || d.verbs_of(ids[j]).is_empty())
                 });
+            // A verb phrase that holds the conjunction ("SHOT_AND_WOUND":
+            // "shot and wounded") is no clause break (manual 7.6).
+            let in_verb = i > 0
+                && i + 1 < n
+                && d.verbs_of(ids[i - 1]).iter().any(|&(vi, _)| {
+                    let Some(verb) = d.verbs.get(vi as usize) else {
+                        return false;
+                    };
+                    let mut words = verb.lemma.split(' ').skip(1);
+                    words.next() == Some(tokens.norm(i))
+                        && words.next().is_some_and(|w| {
+                            tokens
+                                .norm(i + 1)
+                                .starts_with(w.to_ascii_lowercase().trim_end_matches('_'))
+                        })
+                });
             if !v.dead[i]
                 && !v.covered[i]
                 && !compound_words
                 && !no_verb_yet
+                && !in_verb
                 && CONJ.contains(&tokens.norm(i))
             {
                 bounds.push((cs, i));
@@ -1165,6 +1182,8 @@ impl Coder<'_> {
         let mut events: Vec<CodedEvent> = Vec::new();
         let mut subordinate: Vec<CodedEvent> = Vec::new();
         let mut carried: Option<usize> = None;
+        // A verb of the first clause matched a pattern.
+        let mut matched_first = false;
         let mut dominant: Vec<CodedEvent> = Vec::new();
         'clauses: for (ci, &(cs, ce)) in bounds.iter().enumerate() {
             // The source of a later clause: an actor right after the conjunction, else
@@ -1222,6 +1241,12 @@ impl Coder<'_> {
                     continue;
                 };
                 let Some(code_id) = p.code else {
+                    // A null-coded phrase is a verb found (and coded as
+                    // nothing): its source is the sentence's.
+                    if ci == 0 && carried.is_none() && !d.options.petrarch {
+                        carried = (0..pos).filter(|&j| !v.dead[j]).find_map(|j| v.starting[j]);
+                    }
+                    matched_first |= ci == 0;
                     continue;
                 };
                 if !prior_checked {
@@ -1350,6 +1375,11 @@ impl Coder<'_> {
                             .filter(|&j| !v.dead[j])
                             .find_map(|j| v.starting[j])
                             .or(Some(ds)),
+                        // (TABARI: a later clause with no source of its own
+                        // takes its first actor, after the verb too.)
+                        None if ci > 0 && !d.options.petrarch => (pos + 1..ce)
+                            .filter(|&j| !v.dead[j])
+                            .find_map(|j| v.starting[j]),
                         None => None,
                     });
                     // A verb coded from its own subject (PETRARCH) takes its
@@ -1450,9 +1480,12 @@ impl Coder<'_> {
                 } else {
                     (source, target)
                 };
-                if ci == 0 && carried.is_none() {
+                // (TABARI: a verb that finds no target codes nothing and
+                // passes no source on.)
+                if ci == 0 && carried.is_none() && (target.is_some() || d.options.petrarch) {
                     carried = source;
                 }
+                matched_first |= ci == 0;
                 // PETRARCH's `new_actor_length`: a subject or object noun
                 // phrase with no actor becomes one, coded by its own words.
                 let (fresh_source, fresh_target) = if d.options.petrarch
@@ -1531,7 +1564,11 @@ impl Coder<'_> {
             // No event in the first clause: its first actor is the sentence's
             // source, if it is a clause at all: words joined by "and" with no
             // verb ("Ithilen's sheep and pigs of Gondor warned") are not.
-            if ci == 0 && carried.is_none() && (cs..ce).any(&is_verb) {
+            if ci == 0
+                && carried.is_none()
+                && (d.options.petrarch || !matched_first)
+                && (cs..ce).any(&is_verb)
+            {
                 carried = (cs..ce).filter(|&j| !v.dead[j]).find_map(|j| v.starting[j]);
             }
         }

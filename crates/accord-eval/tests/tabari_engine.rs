@@ -188,3 +188,42 @@ fn a_multi_word_verb_counts_as_a_verb_only_where_its_words_stand_together() {
     )
     .is_empty());
 }
+
+#[test]
+fn the_source_passed_to_a_later_clause() {
+    let actors = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n";
+    let verbs = "SHOT [224]\nSHOT_AND_WOUND [223]\nALLEGE [022]\nACKNOWLEDGE [023]\n\
+                 LAUNCH [---]\n- * DIPLOMATIC OFFENSIVE [122]\nRAID [220]\n";
+    let mut r = Reader::new();
+    r.read(Path::new("t.actors"), actors, FileKind::Actors);
+    r.read(Path::new("t.verbs"), verbs, FileKind::Verbs);
+    let d = r.finish().dictionary;
+    let t = TabOptions {
+        min_words: 0,
+        ..d.options.tab.clone()
+    };
+    // A verb phrase holding the conjunction is no clause break.
+    assert_eq!(
+        code(&d, Some(t.clone()), "Arnor shot and wounded Gondor."),
+        ["ARN/GON/223"]
+    );
+    // ALLEGE matches but finds no target: it passes no source on, and the
+    // next clause takes its own first actor, after the verb.
+    assert_eq!(
+        code(
+            &d,
+            Some(t.clone()),
+            "Arnor alleged and acknowledged the claims of Gondor against Rohan."
+        ),
+        ["GON/ROH/023"]
+    );
+    // A null-coded phrase is a verb found: the sentence's source goes on.
+    assert_eq!(
+        code(
+            &d,
+            Some(t.clone()),
+            "Arnor launched a bombing and raided Gondor."
+        ),
+        ["ARN/GON/220"]
+    );
+}
