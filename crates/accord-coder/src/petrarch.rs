@@ -38,6 +38,16 @@ impl Coder<'_> {
         if events.iter().any(|e| e.spans.verb[0] >= from) {
             return;
         }
+        // A closing clause the `COMMA:` limits drop (more than EMIN and at
+        // most EMAX words) is gone before PETRARCH codes anything.
+        if let Some([_, _, emin, emax, _, _]) = self.tab_options().comma {
+            let words = (comma + 1..end)
+                .filter(|&i| tokens.get(i).kind != accord_text::TokenKind::Punct)
+                .count();
+            if words > emin && words <= emax {
+                return;
+            }
+        }
         let Some(clause) = text.get(from as usize..) else {
             return;
         };

@@ -43,6 +43,10 @@ struct View<'a> {
     /// Any dictionary actor (null-coded too) covers the token.
     covered: Vec<bool>,
     mentions: Vec<ActorMention>,
+    /// PETRARCH: the actor of an agent's `of` phrase ("the parliament of
+    /// Gondor"), as a mention of its own at its first token, for a `^` that
+    /// skips the agent's noun phrase alone.
+    inner: Vec<Option<usize>>,
 }
 
 impl View<'_> {
@@ -93,10 +97,36 @@ const NP_STOPS: &[&str] = &[
     "were", "are", "be", "been", "has", "have", "had", "will", "would",
 ];
 
+/// Words that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "because", "while", "when", "although", "though", "since", "until",
+    "whereas", "if", "unless", "once", "where", "which", "who", "that",
+];
+
 /// Modal auxiliaries.
 const MODALS: &[&str] = &[
     "can", "could", "may", "might", "must", "shall", "should", "will", "would",
 ];
+
+/// An auxiliary between a subject and its verb: a modal, a form of HAVE or
+/// BE, or "not".
+fn auxiliary(w: &str) -> bool {
+    MODALS.contains(&w)
+        || matches!(
+            w,
+            "has"
+                | "have"
+                | "had"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "not"
+        )
+}
 
 /// Pronouns that refer to an actor (manual 7.7).
 const PRONOUNS: &[&str] = &[
@@ -210,6 +240,121 @@ fn phrase_codes(
         j = e.max(j + 1);
     }
     codes
+}
+
+/// A word of a noun phrase with no actor: not an actor's, no verb,
+/// preposition, conjunction, pronoun or clause opener; a possessive `'s` too.
+fn np_word(d: &accord_dict::Dictionary, v: &View, j: usize) -> bool {
+    let t = v.tokens.get(j);
+    let w = v.norm(j);
+    !v.covered[j]
+        && (w == "'s"
+            || (t.kind == accord_text::TokenKind::Word
+                && !NP_STOPS.contains(&w)
+                && !CONJ.contains(&w)
+                && !PRONOUNS.contains(&w)
+                && !SUBORDINATORS.contains(&w)
+                && d.verbs_of(v.ids[j]).is_empty()))
+}
+
+/// A new actor's code: the phrase's words in capitals, `'s` left out, if
+/// there are one to `len` of them.
+fn fresh_code(v: &View, a: usize, b: usize, len: usize) -> Option<String> {
+    let words: Vec<String> = (a..b)
+        .filter(|&j| !v.skippable(j) && v.norm(j) != "'s")
+        .map(|j| v.norm(j).to_uppercase())
+        .collect();
+    (!words.is_empty() && words.len() <= len).then(|| words.join(" "))
+}
+
+/// The noun phrase with no actor right before the verb at `pos` (its
+/// auxiliaries and adverbs aside), inside the clause from `cs`: its tokens
+/// and new-actor code.
+fn fresh_subject(
+    d: &accord_dict::Dictionary,
+    v: &View,
+    pos: usize,
+    cs: usize,
+    len: usize,
+) -> Option<(usize, usize, String)> {
+    let mut j = v.prev_live(pos, cs)?;
+    while auxiliary(v.norm(j)) || v.norm(j).ends_with("ly") {
+        j = v.prev_live(j, cs)?;
+    }
+    let b = j + 1;
+    let mut a = b;
+    while np_word(d, v, j) {
+        a = j;
+        match v.prev_live(j, cs) {
+            Some(p) => j = p,
+            None => break,
+        }
+    }
+    if a == b {
+        return None;
+    }
+    fresh_code(v, a, b, len).map(|c| (a, b, c))
+}
+
+/// The noun phrase with no actor that the verb at `pos` governs, after one
+/// preposition ("left for the Ministry of Magic"), `of` phrases included,
+/// before `ce`: its tokens and new-actor code.
+fn fresh_object(
+    d: &accord_dict::Dictionary,
+    v: &View,
+    pos: usize,
+    ce: usize,
+    len: usize,
+) -> Option<(usize, usize, String)> {
+    let mut j = v.next_live(pos + 1, ce)?;
+    if NP_STOPS.contains(&v.norm(j)) && !v.covered[j] {
+        j = v.next_live(j + 1, ce)?;
+    }
+    let a = j;
+    let mut b = a;
+    let mut k = a;
+    while k < ce {
+        if v.skippable(k) {
+            k += 1;
+            continue;
+        }
+        let of = v.norm(k) == "of" && k > a && k + 1 < ce && np_word(d, v, k + 1);
+        if !(of || np_word(d, v, k)) {
+            break;
+        }
+        k += 1;
+        b = k;
+    }
+    if b == a || (a..b).any(|x| v.covered[x]) {
+        return None;
+    }
+    fresh_code(v, a, b, len).map(|c| (a, b, c))
+}
+
+/// The `of` of a mention that is an agent phrase and the actor of its `of`
+/// phrase ("parliament of Gondor"): no actor stands before the `of`.
+fn agent_of(d: &accord_dict::Dictionary, v: &View, m: &ActorMention) -> Option<usize> {
+    let k = (m.start + 1..m.end.saturating_sub(1)).find(|&k| v.norm(k) == "of")?;
+    let actor_before = (m.start..k).any(|j| {
+        let t = v.tokens.get(j);
+        matches!(
+            d.longest_actor(v.ids, t.capitalized, t.all_upper, j),
+            Some((_, e)) if !matches!(e, ActorEntry::Agent(_))
+        )
+    });
+    (!actor_before).then_some(k)
+}
+
+/// A mention for a new actor.
+fn fresh_mention(start: usize, end: usize, code: String) -> ActorMention {
+    ActorMention {
+        start,
+        end,
+        codes: vec![code],
+        possessive: false,
+        person: None,
+        pronoun: false,
+    }
 }
 
 impl Coder<'_> {
@@ -656,7 +801,7 @@ impl Coder<'_> {
         // (pronoun token, first token of the actor it stands for)
         let mut referents: Vec<(usize, usize)> = Vec::new();
         for (t, &cov) in covered.iter().enumerate() {
-            if cov {
+            if cov || d.options.petrarch {
                 continue;
             }
             let forwarded = opening
@@ -709,7 +854,35 @@ impl Coder<'_> {
             starting,
             covered,
             mentions,
+            inner: vec![None; n],
         };
+        if d.options.petrarch {
+            for mi in 0..v.mentions.len() {
+                let m = &v.mentions[mi];
+                if m.pronoun || v.starting.get(m.start) != Some(&Some(mi)) {
+                    continue;
+                }
+                let Some(k) = agent_of(d, &v, m) else {
+                    continue;
+                };
+                let t = tokens.get(k + 1);
+                let code = d
+                    .longest_actor(ids, t.capitalized, t.all_upper, k + 1)
+                    .and_then(|(_, e)| entry_code(e));
+                if let Some(code) = code.filter(|c| !null(c)) {
+                    let end = m.end;
+                    v.mentions.push(ActorMention {
+                        start: k + 1,
+                        end,
+                        codes: vec![code],
+                        possessive: false,
+                        person: None,
+                        pronoun: false,
+                    });
+                    v.inner[k + 1] = Some(v.mentions.len() - 1);
+                }
+            }
+        }
         // Default actors (`DEFAULT:`) as mentions no search finds.
         let default_mention = |code: &str| ActorMention {
             start: 0,
@@ -727,6 +900,11 @@ impl Coder<'_> {
             v.mentions.push(default_mention(c));
             (v.mentions.len() - 1, *after)
         });
+        // PETRARCH with `require_dyad` off: a missing target is `---`.
+        let dash_target = (d.options.petrarch && !opts.require_dyad).then(|| {
+            v.mentions.push(default_mention("---"));
+            v.mentions.len() - 1
+        });
         // Comma-delimited clauses are dropped (manual 7.8, `COMMA:`): between
         // commas when they hold more than MIN and at most MAX words, at the end
         // of the sentence EMIN..EMAX, at its start BMIN..BMAX (by default never).
@@ -738,9 +916,35 @@ impl Coder<'_> {
         // TABARI it counts even inside a grouped list ("associated with the
         // IMF and Red Cross, and Elrond ...").
         let before_conj = |i: usize| i + 1 < n && CONJ.contains(&tokens.norm(i + 1));
+        // PETRARCH's parse keeps a comma between adjectives inside a noun
+        // phrase ("restore complete, full diplomatic ties"): it delimits no
+        // clause. Such a comma stands between lowercase words that are no
+        // verbs, function words or actors, and the phrase goes on after.
+        let modifier = |j: usize| {
+            let t = tokens.get(j);
+            let w = tokens.norm(j);
+            t.kind == accord_text::TokenKind::Word
+                && !t.capitalized
+                && !v.covered[j]
+                && d.verbs_of(ids[j]).is_empty()
+                && !NP_STOPS.contains(&w)
+                && !CONJ.contains(&w)
+                && !PRONOUNS.contains(&w)
+                && !matches!(w, "the" | "a" | "an" | "this" | "that" | "these" | "those")
+        };
+        let adjective_comma = |i: usize| {
+            d.options.petrarch
+                && i > 0
+                && i + 2 < n
+                && modifier(i - 1)
+                && modifier(i + 1)
+                && tokens.get(i + 2).kind == accord_text::TokenKind::Word
+        };
         let commas: Vec<usize> = (0..end)
             .filter(|&i| {
-                tokens.norm(i) == "," && (!v.covered[i] || (!d.options.petrarch && before_conj(i)))
+                tokens.norm(i) == ","
+                    && (!v.covered[i] || (!d.options.petrarch && before_conj(i)))
+                    && !adjective_comma(i)
             })
             .collect();
         if let (Some([min, max, emin, emax, bmin, bmax]), false) = (opts.comma, commas.is_empty()) {
@@ -859,10 +1063,27 @@ impl Coder<'_> {
                     let capitalized = j > 0 && tokens.get(j).capitalized;
                     !(v.dead[j] || v.covered[j] || capitalized || d.verbs_of(ids[j]).is_empty())
                 });
+            // A verb phrase that holds the conjunction ("SHOT_AND_WOUND":
+            // "shot and wounded") is no clause break (manual 7.6).
+            let in_verb = i > 0
+                && i + 1 < n
+                && d.verbs_of(ids[i - 1]).iter().any(|&(vi, _)| {
+                    let Some(verb) = d.verbs.get(vi as usize) else {
+                        return false;
+                    };
+                    let mut words = verb.lemma.split(' ').skip(1);
+                    words.next() == Some(tokens.norm(i))
+                        && words.next().is_some_and(|w| {
+                            tokens
+                                .norm(i + 1)
+                                .starts_with(w.to_ascii_lowercase().trim_end_matches('_'))
+                        })
+                });
             if !v.dead[i]
                 && !v.covered[i]
                 && !compound_words
                 && !no_verb_yet
+                && !in_verb
                 && CONJ.contains(&tokens.norm(i))
             {
                 bounds.push((cs, i));
@@ -876,12 +1097,26 @@ impl Coder<'_> {
             let t = tokens.get(i);
             t.kind != accord_text::TokenKind::Word || t.all_upper
         });
+        // A multi-word verb (`HAS_NO_WISH`, `WORLD_CUP`) is a verb where its
+        // words stand together, not wherever its first word does: "has" or
+        // "world" alone is none, for clauses and the `COMPLEX:` count alike.
+        let whole_verb = |i: usize| -> bool {
+            d.verbs_of(ids[i]).iter().any(|&(vi, _)| {
+                let Some(verb) = d.verbs.get(vi as usize) else {
+                    return false;
+                };
+                match verb.lemma.split(' ').nth(1) {
+                    None => true,
+                    Some(w) => v.next_live(i + 1, n).is_some_and(|j| {
+                        let t = tokens.norm(j);
+                        let w = w.to_ascii_lowercase();
+                        t.starts_with(w.trim_end_matches('_'))
+                    }),
+                }
+            })
+        };
         let is_verb = |i: usize| -> bool {
-            if v.covered[i]
-                || v.dead[i]
-                || d.verbs_of(ids[i]).is_empty()
-                || d.tab_class(ids[i]) & TAB_NOUN != 0
-            {
+            if v.covered[i] || v.dead[i] || !whole_verb(i) || d.tab_class(ids[i]) & TAB_NOUN != 0 {
                 return false;
             }
             if i > 0 && tokens.get(i).capitalized && !all_caps {
@@ -947,6 +1182,8 @@ impl Coder<'_> {
         let mut events: Vec<CodedEvent> = Vec::new();
         let mut subordinate: Vec<CodedEvent> = Vec::new();
         let mut carried: Option<usize> = None;
+        // A verb of the first clause matched a pattern.
+        let mut matched_first = false;
         let mut dominant: Vec<CodedEvent> = Vec::new();
         'clauses: for (ci, &(cs, ce)) in bounds.iter().enumerate() {
             // The source of a later clause: an actor right after the conjunction, else
@@ -1004,6 +1241,12 @@ impl Coder<'_> {
                     continue;
                 };
                 let Some(code_id) = p.code else {
+                    // A null-coded phrase is a verb found (and coded as
+                    // nothing): its source is the sentence's.
+                    if ci == 0 && carried.is_none() && !d.options.petrarch {
+                        carried = (0..pos).filter(|&j| !v.dead[j]).find_map(|j| v.starting[j]);
+                    }
+                    matched_first |= ci == 0;
                     continue;
                 };
                 if !prior_checked {
@@ -1042,7 +1285,63 @@ impl Coder<'_> {
                 let (source, target) = if let Some(c) = slots.compound {
                     (Some(c), Some(c))
                 } else {
-                    let source = slots.source.or_else(|| {
+                    // PETRARCH takes the source from the verb's own subject:
+                    // the noun phrase before it, back to a comma, a verb or a
+                    // subordinating word ("..., almost five years after
+                    // Calenardhon crowds burned down"), its first actor; a
+                    // subject with no actor ("..., he said") gives no source.
+                    // Reaching the clause's start, or with no words but
+                    // auxiliaries, the rules above hold. (`Some(None)`: a
+                    // subject with no actor.)
+                    let subject = || -> Option<Option<usize>> {
+                        if !d.options.petrarch {
+                            return None;
+                        }
+                        let mut j = pos;
+                        let mut first = None;
+                        let mut words = false;
+                        let mut pronoun = false;
+                        loop {
+                            let p = v.prev_live(j, cs)?;
+                            j = p;
+                            let w = tokens.norm(j);
+                            if v.covered[j] {
+                                if let Some(mi) = v.starting[j] {
+                                    first = Some(mi);
+                                }
+                                words = true;
+                                continue;
+                            }
+                            let boundary = w == ","
+                                || SUBORDINATORS.contains(&w)
+                                || CONJ.contains(&w)
+                                || (!auxiliary(w) && is_verb(j));
+                            if boundary {
+                                break;
+                            }
+                            if !auxiliary(w) && !w.ends_with("ly") {
+                                match tokens.get(j).kind {
+                                    accord_text::TokenKind::Word if PRONOUNS.contains(&w) => {
+                                        pronoun = true
+                                    }
+                                    accord_text::TokenKind::Word => words = true,
+                                    _ => {}
+                                }
+                            }
+                        }
+                        if pronoun && !words {
+                            return Some(None);
+                        }
+                        first
+                            .filter(|&mi| slots.target.is_none_or(|t| v.codes_differ(mi, t)))
+                            .map(Some)
+                    };
+                    let own = slots.source.is_none().then(subject).flatten();
+                    if own == Some(None) {
+                        break;
+                    }
+                    let own_subject = own.flatten();
+                    let source = slots.source.or(own_subject).or_else(|| {
                         if ci > 0 {
                             clause_source
                                 .filter(|&s| slots.target.is_none_or(|t| v.codes_differ(s, t)))
@@ -1076,9 +1375,29 @@ impl Coder<'_> {
                             .filter(|&j| !v.dead[j])
                             .find_map(|j| v.starting[j])
                             .or(Some(ds)),
+                        // (TABARI: a later clause with no source of its own
+                        // takes its first actor, after the verb too.)
+                        None if ci > 0 && !d.options.petrarch => (pos + 1..ce)
+                            .filter(|&j| !v.dead[j])
+                            .find_map(|j| v.starting[j]),
                         None => None,
                     });
+                    // A verb coded from its own subject (PETRARCH) takes its
+                    // target from its own phrase, up to a comma, else none
+                    // (`---` when `require_dyad` is off).
+                    let own_target = || -> Option<usize> {
+                        let s = own_subject?;
+                        (pos + 1..ce)
+                            .filter(|&j| !v.dead[j])
+                            .take_while(|&j| v.covered[j] || tokens.norm(j) != ",")
+                            .filter_map(|j| v.starting[j])
+                            .find(|&mi| v.codes_differ(mi, s))
+                            .or(dash_target)
+                    };
                     let target = slots.target.or_else(|| {
+                        if own_subject.is_some() {
+                            return own_target();
+                        }
                         // TABARI takes a possessive "their" for a compound
                         // source as its target, as if reflexive (Validate's
                         // COMPOUND-24 calls it a bug but keeps it).
@@ -1161,17 +1480,61 @@ impl Coder<'_> {
                 } else {
                     (source, target)
                 };
-                if ci == 0 && carried.is_none() {
+                // (TABARI: a verb that finds no target codes nothing and
+                // passes no source on.)
+                if ci == 0 && carried.is_none() && (target.is_some() || d.options.petrarch) {
                     carried = source;
                 }
-                let (Some(si), Some(ti)) = (source, target) else {
+                matched_first |= ci == 0;
+                // PETRARCH's `new_actor_length`: a subject or object noun
+                // phrase with no actor becomes one, coded by its own words.
+                let (fresh_source, fresh_target) = if d.options.petrarch
+                    && opts.new_actor_length > 0
+                {
+                    let len = opts.new_actor_length;
+                    let fs = match source {
+                        None => fresh_subject(d, &v, pos, cs, len)
+                            .filter(|(a, _, _)| {
+                                *a == cs
+                                    || v.prev_live(*a, cs)
+                                        .is_none_or(|j| !CONJ.contains(&tokens.norm(j)))
+                            })
+                            .map(|(a, b, code)| fresh_mention(a, b, code)),
+                        // "Eriador's death and injury toll has risen": the
+                        // conjunct with no actor joins the source.
+                        Some(si) => fresh_subject(d, &v, pos, cs, len).and_then(|(a, b, code)| {
+                            let and = v.prev_live(a, cs)?;
+                            let m = &v.mentions[si];
+                            let joined = CONJ.contains(&tokens.norm(and))
+                                && m.end <= and
+                                && (m.end..and).all(|j| v.skippable(j) || np_word(d, &v, j));
+                            joined.then(|| {
+                                let mut m = m.clone();
+                                m.codes.push(code);
+                                m.end = b;
+                                m
+                            })
+                        }),
+                    };
+                    let ft = match target {
+                        None => fresh_object(d, &v, pos, ce, len)
+                            .map(|(a, b, code)| fresh_mention(a, b, code)),
+                        Some(_) => None,
+                    };
+                    (fs, ft)
+                } else {
+                    (None, None)
+                };
+                let sm = fresh_source.as_ref().or(source.map(|s| &v.mentions[s]));
+                let tm = fresh_target.as_ref().or(target.map(|t| &v.mentions[t]));
+                let (Some(sm), Some(tm)) = (sm, tm) else {
                     continue;
                 };
                 let mut out = Vec::new();
                 // A compound source that is its own target codes each pair once.
-                let half = si == ti && slots.compound.is_none();
+                let half = source.is_some() && source == target && slots.compound.is_none();
                 self.tab_events(
-                    &mut out, article, index, text, event_date, tokens, &v, si, ti, pos, p, half,
+                    &mut out, article, index, text, event_date, tokens, sm, tm, pos, p, half,
                 );
                 if out.is_empty() {
                     continue;
@@ -1201,7 +1564,11 @@ impl Coder<'_> {
             // No event in the first clause: its first actor is the sentence's
             // source, if it is a clause at all: words joined by "and" with no
             // verb ("Ithilen's sheep and pigs of Gondor warned") are not.
-            if ci == 0 && carried.is_none() && (cs..ce).any(&is_verb) {
+            if ci == 0
+                && carried.is_none()
+                && (d.options.petrarch || !matched_first)
+                && (cs..ce).any(&is_verb)
+            {
                 carried = (cs..ce).filter(|&j| !v.dead[j]).find_map(|j| v.starting[j]);
             }
         }
@@ -1233,15 +1600,13 @@ impl Coder<'_> {
         text: &str,
         date: Option<Date>,
         tokens: &Tokens,
-        v: &View,
-        si: usize,
-        ti: usize,
+        sm: &ActorMention,
+        tm: &ActorMention,
         pos: usize,
         p: &VerbPattern,
         half: bool,
     ) {
         let d = self.dict;
-        let (sm, tm) = (&v.mentions[si], &v.mentions[ti]);
         let span = |m: &ActorMention| [tokens.get(m.start).start, tokens.get(m.end - 1).end];
         let vt = tokens.get(pos);
         let spans = Spans {
@@ -1317,9 +1682,10 @@ impl Coder<'_> {
     }
 
     /// The end of a noun phrase starting at `at` (before `end`), with its
-    /// actors and `of` attachments ("the Gondor of the Prince of Dol
-    /// Amroth"), or `None` if no noun phrase starts there: it stops at a
-    /// preposition, conjunction, punctuation or verb.
+    /// actors, or `None` if no noun phrase starts there: it stops at a
+    /// preposition (`of` too: in "at the Gondor of the Prince of Dol
+    /// Amroth" PETRARCH's `^` skips "the Gondor" alone), conjunction,
+    /// punctuation or verb.
     fn noun_phrase_end(&self, v: &View, at: usize, end: usize) -> Option<usize> {
         let d = self.dict;
         let mut j = at;
@@ -1329,16 +1695,20 @@ impl Coder<'_> {
                 continue;
             }
             if let Some(mi) = v.starting[j] {
+                // "the parliament of Gondor": the agent's noun phrase alone.
+                if let Some(k) =
+                    agent_of(d, v, &v.mentions[mi]).filter(|&k| v.inner[k + 1].is_some())
+                {
+                    j = k;
+                    break;
+                }
                 j = v.mentions[mi].end.max(j + 1);
                 continue;
             }
             let t = v.tokens.get(j);
             let w = v.norm(j);
-            if w == "of" && j > at {
-                j += 1;
-                continue;
-            }
             let head = t.kind == accord_text::TokenKind::Word
+                && w != "of"
                 && !CONJ.contains(&w)
                 && !NP_STOPS.contains(&w)
                 && (v.covered[j]
@@ -1399,7 +1769,10 @@ impl Coder<'_> {
                     }
                 }
                 Elem::Target | Elem::Source | Elem::Compound | Elem::Skip => {
-                    if let Some(mi) = v.starting[at] {
+                    // (Forwards only: read back from the verb, the whole
+                    // "parliament of Gondor" is met first.)
+                    let inner = if back { None } else { v.inner[at] };
+                    if let Some(mi) = v.starting[at].or(inner) {
                         let is_compound = v.mentions[mi].codes.len() > 1;
                         if matches!(elem, Elem::Compound) && !is_compound {
                             // `%` looks for the first compound actor.

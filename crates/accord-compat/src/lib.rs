@@ -321,6 +321,12 @@ impl Reader {
             // PETRARCH writes an actor coded `###` like any other; its
             // discards list still stops a sentence, as a complex actor does.
             self.parts.options.null_actors.retain(|c| c != "###");
+            // Unconfigured, PETRARCH drops no closing comma clause (its unit
+            // tests code "..., the official news agency said on Thursday"
+            // with only `require_dyad` off); `comma_emax` turns that on.
+            if let Some(c) = self.parts.options.tab.comma.as_mut() {
+                c[3] = 0;
+            }
             for &i in &self.discard_places {
                 if let Some(p) = self.parts.actors.places.get_mut(i) {
                     p.code = "+++".into();

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// Bumped when the compiled layout changes.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 /// Cache entries kept per directory.
 const KEEP: usize = 8;
 

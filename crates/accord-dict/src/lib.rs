@@ -349,6 +349,11 @@ pub struct TabOptions {
     /// PETRARCH's `require_dyad`: an event needs both a source and a target.
     /// Off, a clause with one actor codes against `---` (PETRARCH only).
     pub require_dyad: bool,
+    /// PETRARCH's `new_actor_length`: a subject or object noun phrase with
+    /// no actor, of at most this many words, is an actor coded by its own
+    /// words ("THE MINISTRY OF MAGIC"); 0 is off (PETRARCH only).
+    #[serde(default)]
+    pub new_actor_length: usize,
     /// `FORWARD:` sequence format (`^^***NNN*SSS`): a pronoun opening a
     /// record takes the first actor of the record before it in the same
     /// story. `None` when off.
@@ -372,6 +377,7 @@ impl Default for TabOptions {
             convert_agents: false,
             carry_agents: false,
             require_dyad: true,
+            new_actor_length: 0,
             forward: None,
             time: Vec::new(),
         }
@@ -458,6 +464,10 @@ impl TabOptions {
             };
             match key.trim() {
                 "REQUIRE_DYAD" => self.require_dyad = value.trim() != "FALSE",
+                "NEW_ACTOR_LENGTH" => match value.trim().parse() {
+                    Ok(n) => self.new_actor_length = n,
+                    Err(_) => return false,
+                },
                 _ => return false,
             }
             true

@@ -102,6 +102,7 @@ pub fn read_tabari(text: &str) -> Vec<Record> {
         let mut expected = Vec::new();
         let mut options = Vec::new();
         let mut partial = false;
+        let mut or_none = false;
         let mut fields = 0;
         let mut rest = comment.as_str();
         while let Some(a) = rest.find('{') {
@@ -125,6 +126,7 @@ pub fn read_tabari(text: &str) -> Vec<Record> {
             }
             let compact: String = inner.split_whitespace().collect();
             if matches!(compact.as_str(), "---" | "###" | "+++") {
+                or_none = true;
                 continue;
             }
             if dash {
@@ -149,6 +151,7 @@ pub fn read_tabari(text: &str) -> Vec<Record> {
             text: body.trim().to_string(),
             expected,
             partial,
+            or_none,
             options,
         });
     }
@@ -223,22 +226,93 @@ pub fn read_petrarch(text: &str) -> Vec<Record> {
             (Some(x), Some(y)) if y > x => body[x + 6..y].trim().to_string(),
             _ => continue,
         };
+        // PETRARCH codes the parse it is given, not the `<Text>` shown beside
+        // it: the sentence is the tree's words, and a tree whose brackets do
+        // not balance is rejected (`bad_input_parse`), coding nothing.
+        let parse = match (body.find("<Parse>"), body.find("</Parse>")) {
+            (Some(x), Some(y)) if y > x => Some(&body[x + 7..y]),
+            _ => None,
+        };
+        let text = match parse.map(parse_words) {
+            Some(Some(words)) if !words.is_empty() => words,
+            Some(Some(_)) => text,
+            Some(None) => String::new(),
+            None => text,
+        };
         out.push(Record {
             id,
             date,
             text,
             expected,
             partial: false,
+            or_none: false,
             options,
         });
     }
     out
 }
 
+/// The sentence of a bracketed constituency parse (`(NP (NNP Arnor))`): its
+/// leaves, with the treebank's escapes (`-LRB-`, ` `` `) undone and
+/// punctuation and clitics (`,` `'s` `n't`) set against the word before.
+/// `None` when the brackets do not balance.
+fn parse_words(tree: &str) -> Option<String> {
+    let mut depth: i64 = 0;
+    for c in tree.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return None;
+        }
+    }
+    if depth != 0 {
+        return None;
+    }
+    let mut out = String::new();
+    let mut glue_next = false;
+    // A leaf is `(TAG word)`: an opening bracket, a label, a word, a closing
+    // bracket with no bracket between.
+    let mut rest = tree;
+    while let Some(open) = rest.find('(') {
+        let after = &rest[open + 1..];
+        let close = after.find([')', '(']).unwrap_or(after.len());
+        let inner = &after[..close];
+        rest = &after[close..];
+        if !after[close..].starts_with(')') {
+            continue;
+        }
+        let mut parts = inner.split_whitespace();
+        let (Some(_tag), Some(word), None) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let word = match word {
+            "-LRB-" | "-LSB-" | "-LCB-" => "(",
+            "-RRB-" | "-RSB-" | "-RCB-" => ")",
+            "``" | "''" => "\"",
+            w => w,
+        };
+        let lower = word.to_ascii_lowercase();
+        let glue = matches!(word, "," | "." | ";" | ":" | "!" | "?" | "%" | ")")
+            || matches!(
+                lower.as_str(),
+                "'s" | "'" | "n't" | "'re" | "'ve" | "'ll" | "'d" | "'m"
+            );
+        if !out.is_empty() && !glue && !glue_next {
+            out.push(' ');
+        }
+        out.push_str(word);
+        glue_next = word == "(";
+    }
+    Some(out)
+}
+
 /// The `<Config option=".." value="..">` settings in `text`, as the option
 /// lines [`accord_dict::TabOptions::apply`] reads (`COMMA: EMAX = 8`,
-/// `PETRARCH: REQUIRE_DYAD = FALSE`); settings the coder has no use for
-/// (`new_actor_length`, `stop_on_error`) are left out.
+/// `PETRARCH: REQUIRE_DYAD = FALSE`, `PETRARCH: NEW_ACTOR_LENGTH = 4`);
+/// settings the coder has no use for (`stop_on_error`) are left out.
 fn petrarch_configs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = text;
@@ -254,8 +328,8 @@ fn petrarch_configs(text: &str) -> Vec<String> {
         let value = value.trim().to_ascii_uppercase();
         if let Some(key) = name.strip_prefix("COMMA_") {
             out.push(format!("COMMA: {key} = {value}"));
-        } else if name == "REQUIRE_DYAD" {
-            out.push(format!("PETRARCH: REQUIRE_DYAD = {value}"));
+        } else if matches!(name.as_str(), "REQUIRE_DYAD" | "NEW_ACTOR_LENGTH") {
+            out.push(format!("PETRARCH: {name} = {value}"));
         }
     }
     out
@@ -318,6 +392,7 @@ pub fn read_plover(text: &str) -> Result<Vec<Record>, String> {
                 code: plover_name(event).to_string(),
             }],
             partial: false,
+            or_none: false,
             options: Vec::new(),
         });
     }
@@ -341,6 +416,16 @@ mod tests {
         assert_eq!(r[0].text, "Arnor met Gondor.");
         assert_eq!(r[0].expected[0].code, "064");
         assert!(r[1].expected.is_empty());
+    }
+
+    #[test]
+    fn tabari_special_codes_beside_events_also_pass_no_events() {
+        let t = "830809  D-11\nA fought B.\n/*\\n{+++}\n\\n{ A / B / 223 } */\n\n830809  D-12\nA fought B.\n/*\\n{ A / B / 223 } */\n";
+        let r = read_tabari(t);
+        assert_eq!(r.len(), 2);
+        assert!(r[0].or_none, "{{+++}} is checked first (manual 10.1)");
+        assert_eq!(r[0].expected.len(), 1);
+        assert!(!r[1].or_none);
     }
 
     #[test]
@@ -369,6 +454,20 @@ Arnor met Gondor.
     }
 
     #[test]
+    fn petrarch_codes_the_parse() {
+        let t = r#"<Sentence date="19950101" id="P-1"><Text>Arnor met Gondor.</Text>
+<Parse>(ROOT (S (NP (NNP Arnor) (POS 's) (NNS envoys)) (VP (VBD met) (NP (NNP Gondor)
+(-LRB- -LRB-) (NNP GON) (-RRB- -RRB-))) (. .)))</Parse></Sentence>
+<Sentence date="19950101" id="P-2"><Text>Arnor met Gondor.</Text>
+<Parse>(ROOT (S (NP (NNP Arnor)) (VP (VBD met) (NP (NNP Gondor))) (. .))</Parse></Sentence>
+<Sentence date="19950101" id="P-3"><Text>Arnor met Gondor.</Text></Sentence>"#;
+        let r = read_petrarch(t);
+        assert_eq!(r[0].text, "Arnor's envoys met Gondor (GON).");
+        assert_eq!(r[1].text, "", "an unbalanced parse codes nothing");
+        assert_eq!(r[2].text, "Arnor met Gondor.");
+    }
+
+    #[test]
     fn petrarch_config_settings() {
         let t = r#"<Config option="comma_emax" value="0"></Config>
 <Config option="require_dyad" value="False"></Config>
@@ -378,7 +477,11 @@ Arnor met Gondor.
         let r = read_petrarch(t);
         assert_eq!(
             r[0].options,
-            ["COMMA: EMAX = 0", "PETRARCH: REQUIRE_DYAD = FALSE"]
+            [
+                "COMMA: EMAX = 0",
+                "PETRARCH: REQUIRE_DYAD = FALSE",
+                "PETRARCH: NEW_ACTOR_LENGTH = 4"
+            ]
         );
         assert!(r[1].options.is_empty(), "settings are given once");
         let mut tab = accord_dict::TabOptions::default();
@@ -386,6 +489,7 @@ Arnor met Gondor.
             assert!(tab.apply(o), "{o}");
         }
         assert!(!tab.require_dyad);
+        assert_eq!(tab.new_actor_length, 4);
         assert_eq!(tab.comma.map(|c| c[3]), Some(0));
     }
 }

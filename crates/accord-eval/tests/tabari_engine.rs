@@ -157,3 +157,73 @@ fn a_gapped_actor_line_keeps_its_code_when_its_parts_stand_apart() {
         vec!["ARN/AGR/160"]
     );
 }
+
+#[test]
+fn a_multi_word_verb_counts_as_a_verb_only_where_its_words_stand_together() {
+    let actors = "ARNOR [ARN]\nGONDOR [GON]\n";
+    let verbs = "SAID [023]\nPRAISE [041]\nHAS_NO_WISH [025]\nWORLD_CUP [###]\n";
+    let mut r = Reader::new();
+    r.read(Path::new("t.actors"), actors, FileKind::Actors);
+    r.read(Path::new("t.verbs"), verbs, FileKind::Verbs);
+    let d = r.finish().dictionary;
+    let mut t = TabOptions {
+        min_words: 0,
+        ..d.options.tab.clone()
+    };
+    assert!(t.apply("COMPLEX: VERBS[3]"));
+    // "has" and "world" are no verbs here: two verbs, under the limit.
+    assert_eq!(
+        code(
+            &d,
+            Some(t.clone()),
+            "Arnor said it has praised Gondor before the world."
+        ),
+        ["ARN/GON/023"]
+    );
+    // With its words together the phrase is a verb: three verbs, complex.
+    assert!(code(
+        &d,
+        Some(t.clone()),
+        "Arnor said it has no wish to praise Gondor."
+    )
+    .is_empty());
+}
+
+#[test]
+fn the_source_passed_to_a_later_clause() {
+    let actors = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n";
+    let verbs = "SHOT [224]\nSHOT_AND_WOUND [223]\nALLEGE [022]\nACKNOWLEDGE [023]\n\
+                 LAUNCH [---]\n- * DIPLOMATIC OFFENSIVE [122]\nRAID [220]\n";
+    let mut r = Reader::new();
+    r.read(Path::new("t.actors"), actors, FileKind::Actors);
+    r.read(Path::new("t.verbs"), verbs, FileKind::Verbs);
+    let d = r.finish().dictionary;
+    let t = TabOptions {
+        min_words: 0,
+        ..d.options.tab.clone()
+    };
+    // A verb phrase holding the conjunction is no clause break.
+    assert_eq!(
+        code(&d, Some(t.clone()), "Arnor shot and wounded Gondor."),
+        ["ARN/GON/223"]
+    );
+    // ALLEGE matches but finds no target: it passes no source on, and the
+    // next clause takes its own first actor, after the verb.
+    assert_eq!(
+        code(
+            &d,
+            Some(t.clone()),
+            "Arnor alleged and acknowledged the claims of Gondor against Rohan."
+        ),
+        ["GON/ROH/023"]
+    );
+    // A null-coded phrase is a verb found: the sentence's source goes on.
+    assert_eq!(
+        code(
+            &d,
+            Some(t.clone()),
+            "Arnor launched a bombing and raided Gondor."
+        ),
+        ["ARN/GON/220"]
+    );
+}
