@@ -832,6 +832,10 @@ const C_QUOTE: u16 = 64;
 const C_STOP: u16 = 128;
 /// Demand, appeal and threat words whose "that" clause is what is asked.
 const C_DEMAND: u16 = 256;
+/// Words of prevention ("prevented", "thwarted").
+const C_PREVENT: u16 = 512;
+/// Words of denial ("denied", "dismissed").
+const C_DENY: u16 = 1024;
 
 /// The closed-class word lists above as bit flags, looked up once per token
 /// (comparing every token against every list was a tenth of coding time).
@@ -853,6 +857,8 @@ fn word_class(w: &str) -> u16 {
             (quotes, C_QUOTE),
             (stops, C_STOP),
             (DEMAND_WORDS, C_DEMAND),
+            (PREVENTIONS, C_PREVENT),
+            (DENIALS, C_DENY),
         ] {
             for w in list {
                 *m.entry(*w).or_insert(0) |= bit;
@@ -1579,7 +1585,7 @@ impl<'d> Coder<'d> {
         for i in 0..n {
             if class(i, C_DEMAND) && covering[i].is_none() {
                 mark_complement(tokens, &covering, i, demanded, 3, true);
-            } else if PREVENTIONS.contains(&norm(i)) {
+            } else if class(i, C_PREVENT) {
                 // "to prevent them from being captured", "thwarted an attempt to
                 // assassinate": what was prevented did not happen.
                 let end = (i + 1..n)
@@ -1588,7 +1594,7 @@ impl<'d> Coder<'d> {
                 for b in &mut demanded[i + 1..end] {
                     *b = true;
                 }
-            } else if DENIALS.contains(&norm(i)) {
+            } else if class(i, C_DENY) {
                 // "denied a claim from a U.S. official that troops had withdrawn".
                 mark_complement(tokens, &covering, i, demanded, 10, false);
             }
