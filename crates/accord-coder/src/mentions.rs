@@ -115,6 +115,112 @@ const NUMBER_WORDS: &[&str] = &[
     "neighboring",
     "neighbouring",
 ];
+/// Capitalised words before a place that do not make it a surname: sentence
+/// openers, days and months, titles and directions.
+const NOT_FIRST_NAMES: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "by",
+    "from",
+    "to",
+    "for",
+    "with",
+    "after",
+    "before",
+    "since",
+    "during",
+    "as",
+    "when",
+    "while",
+    "if",
+    "and",
+    "but",
+    "the",
+    "a",
+    "an",
+    "yesterday",
+    "today",
+    "meanwhile",
+    "however",
+    "also",
+    "then",
+    "later",
+    "earlier",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "greater",
+    "new",
+    "old",
+    "upper",
+    "lower",
+    "president",
+    "minister",
+    "king",
+    "queen",
+    "prince",
+    "general",
+    "said",
+    "says",
+    "visit",
+    "visits",
+    "invade",
+    "invades",
+    "attack",
+    "attacks",
+    "across",
+    "inside",
+    "outside",
+    "near",
+    "over",
+    "under",
+    "into",
+    "onto",
+    "toward",
+    "towards",
+    "all",
+    "former",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "overnight",
+];
+
 const GENERIC_HEADS: &[&str] = &[
     "nation",
     "nations",
@@ -170,6 +276,31 @@ pub fn find_mentions(
             if end < n
                 && tokens.norm(end) == "$"
                 && tokens.get(end).start == tokens.get(end - 1).end
+            {
+                i = end;
+                continue;
+            }
+            // "Kanye West", "Michael Jordan", "Jack London": a one-word place right after
+            // a capitalised word that is no actor, no weekday and no sentence opener is
+            // a surname.
+            if !dict.options.tabari
+                && end == i + 1
+                && matches!(
+                    entry,
+                    ActorEntry::Place(_, PlaceForm::Name | PlaceForm::Capital)
+                )
+                // (Not after the sentence's first word: "Two Pakistan Army soldiers".)
+                && i > 1
+                && {
+                    let p = tokens.get(i - 1);
+                    p.kind == accord_text::TokenKind::Word
+                        && p.capitalized
+                        && !p.all_upper
+                        && p.end < t.start
+                        && raws.last().is_none_or(|r| r.end < i)
+                        && dict.longest_actor(ids, true, false, i - 1).is_none()
+                        && !NOT_FIRST_NAMES.contains(&tokens.norm(i - 1))
+                }
             {
                 i = end;
                 continue;

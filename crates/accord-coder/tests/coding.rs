@@ -922,3 +922,23 @@ fn hyphenated_modifiers_and_police_posts() {
     assert!(e.iter().any(|e| e.root == "19"), "{:?}", triples(&e));
     assert!(!e.iter().any(|e| e.root == "11"), "{:?}", triples(&e));
 }
+
+#[test]
+fn a_place_after_a_first_name_is_a_surname() {
+    let e = code(
+        "Portuguese prime minister Luís Montenegro rules out a cyberattack as the cause.",
+        "2025-03-01",
+    );
+    assert!(
+        !e.iter().any(|e| e.source.starts_with("MTN")),
+        "{:?}",
+        triples(&e)
+    );
+    assert!(e.iter().any(|e| e.source == "PRTGOV"), "{:?}", triples(&e));
+    // A count opening the sentence is no first name.
+    let e = code(
+        "Two Pakistan Army soldiers are killed in a shootout.",
+        "2025-03-01",
+    );
+    assert!(e.iter().any(|e| e.target == "PAKMIL"), "{:?}", triples(&e));
+}
