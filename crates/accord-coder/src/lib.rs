@@ -2126,7 +2126,11 @@ impl<'d> Coder<'d> {
                 let comma = (pos + 1..clause_end)
                     .find(|&j| {
                         norm(j) == "," && covering[j].is_none()
-                            || !fight && matches!(norm(j), "during" | "amid")
+                            || !fight
+                                && matches!(
+                                    norm(j),
+                                    "during" | "amid" | "amidst" | "following" | "despite"
+                                )
                     })
                     .unwrap_or(clause_end);
                 let target = slots

@@ -942,3 +942,17 @@ fn a_place_after_a_first_name_is_a_surname() {
     );
     assert!(e.iter().any(|e| e.target == "PAKMIL"), "{:?}", triples(&e));
 }
+
+#[test]
+fn following_and_amidst_name_no_target_of_a_deal() {
+    let e = code(
+        "Cambodia and Thailand agree to restore relations following talks mediated by the Philippines.",
+        "2025-03-01",
+    );
+    assert!(
+        has(&e, "KHM", "THA", "05") || has(&e, "KHM", "THA", "03"),
+        "{:?}",
+        triples(&e)
+    );
+    assert!(!e.iter().any(|e| e.target == "PHL"), "{:?}", triples(&e));
+}
