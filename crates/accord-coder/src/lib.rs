@@ -1991,9 +1991,9 @@ impl<'d> Coder<'d> {
                 while b > pos + 1 && comma - b < 3 && tokens.get(b - 1).capitalized {
                     b -= 1;
                 }
+                // ("target Zaporizhzhia, Ukraine": the place right after the verb.)
                 let appositive = b < comma
-                    && b > pos + 1
-                    && norm(b - 1) == "in"
+                    && (b > pos + 1 && norm(b - 1) == "in" || b == pos + 1)
                     && (end >= n || matches!(norm(end), "," | "." | ";"));
                 (appositive && Some(m) != source).then_some(m)
             };
@@ -2260,8 +2260,16 @@ impl<'d> Coder<'d> {
                 }
                 // ("78 people were injured by Iranian missile attacks": force named by
                 // its agent is an event even when those hit are no actor.)
+                // ("launches attacks across Lebanon, killing 21 people": a participial
+                // clause of force after an act of the same subject is its act too; after
+                // "a typhoon makes landfall in Vietnam" it is no one's.)
                 (Some(_), None)
                     if nonfinite
+                        && !(form == VerbForm::Gerund
+                            && pos > 0
+                            && norm(pos - 1) == ","
+                            && matches!(info.root.as_str(), "18" | "19" | "20")
+                            && acted.iter().any(|&(p, s, _)| p < pos && s == source))
                         || passive && !matches!(info.root.as_str(), "18" | "19" | "20") =>
                 {
                     continue

@@ -956,3 +956,23 @@ fn following_and_amidst_name_no_target_of_a_deal() {
     );
     assert!(!e.iter().any(|e| e.target == "PHL"), "{:?}", triples(&e));
 }
+
+#[test]
+fn a_participial_clause_of_force_is_the_subjects_act() {
+    let e = code(
+        "Israel launches a series of airstrikes in Lebanon, killing one person in Tyre.",
+        "2025-03-01",
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.source == "ISR" && e.code.starts_with("19") && e.spans.verb[0] > 40),
+        "{:?}",
+        triples(&e)
+    );
+    // ... but not after an act of no one's.
+    let e = code(
+        "Typhoon Kalmaegi makes landfall in central Vietnam, killing at least five people.",
+        "2025-03-01",
+    );
+    assert!(e.is_empty(), "{:?}", triples(&e));
+}
