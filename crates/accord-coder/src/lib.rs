@@ -2123,6 +2123,11 @@ impl<'d> Coder<'d> {
                 // "expel ambassadors amid a dispute over ..."; fighting and protest may
                 // reach past them: "threw stones during demonstrations against Israel".)
                 let fight = matches!(info.root.as_str(), "14" | "18" | "19" | "20");
+                // (Not yielding, nor an intent to yield: "lifts sanctions against Iran",
+                // "will lift sanctions against Turkey" ease them on Iran and Turkey.)
+                let cooperative_root = pattern.code.is_some_and(|c| {
+                    matches!(d.codes.info(c).root.as_str(), "03" | "04" | "05" | "06" | "07")
+                });
                 let comma = (pos + 1..clause_end)
                     .find(|&j| {
                         norm(j) == "," && covering[j].is_none()
@@ -2133,8 +2138,15 @@ impl<'d> Coder<'d> {
                                 )
                     })
                     .unwrap_or(clause_end);
+                // "to support operations against Islamic State": whom help is against is
+                // not whom it helps.
+                let against = |mi: usize| {
+                    let k = phrase_start(classes, mentions[mi].start);
+                    cooperative_root && k > 0 && norm(k - 1) == "against"
+                };
                 let target = slots
                     .target
+                    .filter(|&mi| !against(mi))
                     .or_else(|| {
                         // Not what the act is about: "speak by telephone about the Gaza war".
                         (pos + 1..comma).find_map(|j| {
@@ -2150,6 +2162,7 @@ impl<'d> Coder<'d> {
                                     // "its Gulf war with Iraq": a place naming a war
                                     // or a dispute is no one acted on.
                                     && !(end < n && TOPIC_HEADS.contains(&norm(end)))
+                                    && !against(mi)
                                     // "on the Thai border": where, not whom ("captured
                                     // Afghan border posts" keeps its target).
                                     && !(end < n

@@ -976,3 +976,23 @@ fn a_participial_clause_of_force_is_the_subjects_act() {
     );
     assert!(e.is_empty(), "{:?}", triples(&e));
 }
+
+#[test]
+fn whom_help_is_against_is_not_whom_it_helps() {
+    let e = code(
+        "Puntland acquired helicopters and will support operations against Islamic State militants.",
+        "2025-03-01",
+    );
+    assert!(
+        !e.iter()
+            .any(|e| e.target == "IMGMOSISI" && (e.root == "05" || e.root == "03")),
+        "{:?}",
+        triples(&e)
+    );
+    // Yielding keeps its target: lifting sanctions against Iran eases them on Iran.
+    let e = code(
+        "The United States lifts sanctions against Iran.",
+        "2025-03-01",
+    );
+    assert!(has(&e, "USA", "IRN", "08"), "{:?}", triples(&e));
+}
