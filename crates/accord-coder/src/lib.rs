@@ -2126,7 +2126,10 @@ impl<'d> Coder<'d> {
                 // (Not yielding, nor an intent to yield: "lifts sanctions against Iran",
                 // "will lift sanctions against Turkey" ease them on Iran and Turkey.)
                 let cooperative_root = pattern.code.is_some_and(|c| {
-                    matches!(d.codes.info(c).root.as_str(), "03" | "04" | "05" | "06" | "07")
+                    matches!(
+                        d.codes.info(c).root.as_str(),
+                        "03" | "04" | "05" | "06" | "07"
+                    )
                 });
                 let comma = (pos + 1..clause_end)
                     .find(|&j| {
@@ -2152,29 +2155,32 @@ impl<'d> Coder<'d> {
                         (pos + 1..comma).find_map(|j| {
                             starting[j].filter(|&mi| {
                                 let end = mentions[mi].end;
+                                let next = if end < n { norm(end) } else { "" };
+                                // ... nor when: "sign deals during Xi's visit".
+                                let topic = j > 0
+                                    && matches!(
+                                        norm(j - 1),
+                                        "about" | "regarding" | "concerning" | "during" | "amid"
+                                    );
+                                // "its Gulf war with Iraq": a place naming a war or a
+                                // dispute is no one acted on.
+                                let names_a_war = TOPIC_HEADS.contains(&next);
+                                // "on the Thai border": where, not whom ("captured
+                                // Afghan border posts" keeps its target).
+                                let on_border = matches!(next, "border" | "frontier" | "coast")
+                                    && {
+                                        let k = phrase_start(classes, j);
+                                        k > 0
+                                            && matches!(
+                                                norm(k - 1),
+                                                "on" | "near" | "along" | "at" | "across" | "over"
+                                            )
+                                    };
                                 Some(mi) != source
-                                    // ... nor when: "sign deals during Xi's visit".
-                                    && !(j > 0
-                                        && matches!(
-                                            norm(j - 1),
-                                            "about" | "regarding" | "concerning" | "during" | "amid"
-                                        ))
-                                    // "its Gulf war with Iraq": a place naming a war
-                                    // or a dispute is no one acted on.
-                                    && !(end < n && TOPIC_HEADS.contains(&norm(end)))
+                                    && !topic
+                                    && !names_a_war
                                     && !against(mi)
-                                    // "on the Thai border": where, not whom ("captured
-                                    // Afghan border posts" keeps its target).
-                                    && !(end < n
-                                        && matches!(norm(end), "border" | "frontier" | "coast")
-                                        && {
-                                            let k = phrase_start(classes, j);
-                                            k > 0
-                                                && matches!(
-                                                    norm(k - 1),
-                                                    "on" | "near" | "along" | "at" | "across" | "over"
-                                                )
-                                        })
+                                    && !on_border
                             })
                         })
                     })
