@@ -1877,8 +1877,23 @@ impl<'d> Coder<'d> {
                     .and_then(|m| m.checked_sub(1))
                     .and_then(|j| covering[j])
                     .or(subject);
-                let Some(pair) = self.demand_pair(obliged, &mentions, &subjects, tokens, classes)
-                else {
+                // "a reminder to Iraq that it must cooperate": "it" is the one addressed,
+                // the actor right before "that".
+                let pronoun = modal.and_then(|m| {
+                    let p = m.checked_sub(1)?;
+                    let that = p.checked_sub(1)?;
+                    (covering[p].is_none()
+                        && matches!(norm(p), "it" | "they")
+                        && norm(that) == "that")
+                        .then_some(())?;
+                    let before = that.checked_sub(1)?;
+                    covering[before].map(|mi| (mi, p))
+                });
+                let pair = match pronoun {
+                    Some((mi, at)) => self.demand_pair_at(mi, at, &mentions, &subjects, tokens),
+                    None => self.demand_pair(obliged, &mentions, &subjects, tokens, classes),
+                };
+                let Some(pair) = pair else {
                     continue;
                 };
                 let Some(info) = d.codes.get("100") else {
@@ -2210,8 +2225,23 @@ impl<'d> Coder<'d> {
                                     (class(j, C_BARRIER) || norm(j) == ",") && covering[j].is_none()
                                 })
                                 .unwrap_or(n);
-                            (that + 1..end)
-                                .find_map(|j| starting[j].filter(|&mi| Some(mi) != source))
+                            // (Its subject only: "rejecting suggestions that it was choosing
+                            // sides between Washington and Beijing" is aimed at neither.)
+                            (that + 1..end).find_map(|j| {
+                                starting[j].filter(|&mi| {
+                                    // (Past determiners and a modifier or two: "that
+                                    // former president Yoon be detained".)
+                                    let k = phrase_start(classes, j);
+                                    Some(mi) != source
+                                        && k > that
+                                        && k - (that + 1) <= 2
+                                        && (that + 1..k).all(|b| {
+                                            covering[b].is_none()
+                                                && classes[b] & (C_PREP | C_BARRIER | C_STOP) == 0
+                                                && d.verbs_of(ids[b]).is_empty()
+                                        })
+                                })
+                            })
                         } else {
                             None
                         }
@@ -2420,6 +2450,19 @@ impl<'d> Coder<'d> {
     ) -> Option<(usize, usize)> {
         let x = obliged?;
         let b = phrase_start(classes, mentions[x].start);
+        self.demand_pair_at(x, b, mentions, earlier, tokens)
+    }
+
+    /// [`Coder::demand_pair`] for the obliged `x` named at token `b` (the start
+    /// of its phrase, or a pronoun standing for it).
+    fn demand_pair_at(
+        &self,
+        x: usize,
+        b: usize,
+        mentions: &[ActorMention],
+        earlier: &[(usize, Option<usize>)],
+        tokens: &Tokens,
+    ) -> Option<(usize, usize)> {
         let before = tokens.norm(b.checked_sub(1)?);
         if !(before == "that" || SPEECH_VERBS.contains(&before)) {
             return None;
@@ -2459,6 +2502,18 @@ impl<'d> Coder<'d> {
             if let Some(&(_, s)) = earlier.iter().rev().find(|(p, _)| *p < pos) {
                 if s.is_some() {
                     return s;
+                }
+            }
+        }
+        // "It also cuts ... and restricts ...": a predicate coordinated with a verb
+        // whose subject is no actor has none either.
+        if matches!(prev, "and" | "or") {
+            if let Some(&(p, None)) = earlier.iter().rev().find(|(p, _)| *p < pos) {
+                if pos - p <= 12
+                    && !(p + 1..pos).any(|k| class(k, C_BARRIER | C_STOP) && covering[k].is_none())
+                    && !class(p, C_AUX)
+                {
+                    return None;
                 }
             }
         }

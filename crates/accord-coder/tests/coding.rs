@@ -996,3 +996,36 @@ fn whom_help_is_against_is_not_whom_it_helps() {
     );
     assert!(has(&e, "USA", "IRN", "08"), "{:?}", triples(&e));
 }
+
+#[test]
+fn coordinated_predicates_complements_and_pronouns_obliged() {
+    // A predicate coordinated with one whose subject is no actor has none.
+    let e = code(
+        "It also cuts more Russian banks off from European services and restricts imports of fuel.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.source == "RUS"), "{:?}", triples(&e));
+    // Only the subject of a "that" clause is whom its act is aimed at.
+    let e = code(
+        "The ministry of Indonesia rejected suggestions that it was choosing sides between Washington and Beijing.",
+        "2025-03-01",
+    );
+    assert!(
+        !e.iter()
+            .any(|e| e.target.starts_with("USA") || e.target.starts_with("CHN")),
+        "{:?}",
+        triples(&e)
+    );
+    // "a reminder to Iraq that it must cooperate": Iraq is obliged.
+    let e = code(
+        "French President Jacques Chirac issued a stern reminder to Iraq that it must cooperate fully.",
+        "2025-03-01",
+    );
+    // (Chirac left office in 2007: FRAELI on this date.)
+    assert!(
+        e.iter()
+            .any(|e| e.source.starts_with("FRA") && e.target == "IRQ" && e.root == "10"),
+        "{:?}",
+        triples(&e)
+    );
+}
