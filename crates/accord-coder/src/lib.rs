@@ -562,6 +562,30 @@ const COLLECTIVE_NOUNS: &[&str] = &[
     "personnel",
 ];
 
+/// Economic measures: "hit by U.S. tariffs" is no use of force.
+const ECONOMIC_MEASURES: &[&str] = &[
+    "tariff",
+    "tariffs",
+    "sanctions",
+    "duties",
+    "duty",
+    "levies",
+    "levy",
+    "taxes",
+    "tax",
+    "restrictions",
+    "curbs",
+    "controls",
+    "embargo",
+    "embargoes",
+    "measures",
+    "policies",
+    "policy",
+    "cuts",
+    "prices",
+    "inflation",
+];
+
 /// Plural nouns of events that look like verbs ("U.S. sanctions", "Israeli strikes").
 const PLURAL_EVENT_NOUNS: &[&str] = &[
     "sanctions",
@@ -2107,6 +2131,15 @@ impl<'d> Coder<'d> {
                             (by_means && attack).then_some(mi)
                         })
                     });
+                // "have been hit by U.S. tariffs": an economic measure is no force.
+                if matches!(info.root.as_str(), "18" | "19" | "20")
+                    && agent.is_some_and(|a| {
+                        let end = mentions[a].end;
+                        end < n && ECONOMIC_MEASURES.contains(&norm(end))
+                    })
+                {
+                    continue;
+                }
                 // "Nine people are killed in an Israeli airstrike in Gilan, Iran".
                 // (Only with an agent: "seven killed in a landslide in Ladakh, India" is
                 // no one's act.)

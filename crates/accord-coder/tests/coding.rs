@@ -1029,3 +1029,21 @@ fn coordinated_predicates_complements_and_pronouns_obliged() {
         triples(&e)
     );
 }
+
+#[test]
+fn economic_measures_are_no_force() {
+    let e = code(
+        "Both economies have been hit by U.S. tariffs of 50 percent since August.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.root == "19"), "{:?}", triples(&e));
+    let e = code(
+        "Two soldiers were hit by Russian drones in Kharkiv.",
+        "2025-03-01",
+    );
+    assert!(
+        e.iter().any(|e| e.source == "RUS" && e.root == "19"),
+        "{:?}",
+        triples(&e)
+    );
+}
