@@ -2645,16 +2645,31 @@ impl<'d> Coder<'d> {
                 // apposition to a place after a preposition is where, not who.
                 let appositive_place =
                     k >= 2 && norm(k - 1) == "," && m.end < tokens.len() && norm(m.end) == "," && {
+                        // (Through a chain of them: "in San Juan de Arama, Meta
+                        // Department, Colombia, kills".)
                         let mut b = k - 1;
                         let mut words = 0;
-                        while b > 0
-                            && words < 4
-                            && covering[b - 1].is_none()
-                            && tokens.get(b - 1).capitalized
-                            && !class(b - 1, C_PREP)
-                        {
-                            b -= 1;
-                            words += 1;
+                        let mut links = 0;
+                        loop {
+                            let mut here = 0;
+                            while b > 0
+                                && here < 5
+                                && covering[b - 1].is_none()
+                                && (tokens.get(b - 1).capitalized
+                                    || here > 0
+                                        && matches!(norm(b - 1), "de" | "del" | "al" | "el"))
+                                && !class(b - 1, C_PREP)
+                            {
+                                b -= 1;
+                                here += 1;
+                            }
+                            words += here;
+                            if here > 0 && b > 1 && norm(b - 1) == "," && links < 3 {
+                                b -= 1;
+                                links += 1;
+                                continue;
+                            }
+                            break;
                         }
                         words > 0 && b > 0 && class(b - 1, C_PREP) && norm(b - 1) != "of"
                     };

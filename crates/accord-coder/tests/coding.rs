@@ -1047,3 +1047,17 @@ fn economic_measures_are_no_force() {
         triples(&e)
     );
 }
+
+#[test]
+fn a_chain_of_appositive_places_is_where_not_who() {
+    let e = code(
+        "A car bomb explosion inside a house in San Juan de Arama, Meta Department, Colombia, kills one person.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.source == "COL"), "{:?}", triples(&e));
+    let e = code(
+        "A Russian ballistic missile strike on Dobropillia, Donetsk Oblast, Ukraine, kills at least eleven people.",
+        "2025-03-01",
+    );
+    assert!(e.iter().any(|e| e.source == "RUS"), "{:?}", triples(&e));
+}
