@@ -375,6 +375,12 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "insisting",
     "warning",
     "stressing",
+    "reports",
+    "reported",
+    "claims",
+    "claimed",
+    "confirms",
+    "confirmed",
 ];
 
 /// Verbs that take an object: right after an actor and before a preposition
@@ -2160,7 +2166,27 @@ impl<'d> Coder<'d> {
                 } else {
                     subject
                 };
-                (agent, patient.or(landed))
+                // "killed in Israeli and American strikes on Iran": whom the strikes
+                // were on.
+                let struck = agent.and_then(|a| {
+                    let from = mentions[a].end;
+                    (from..clause_end.min(from + 6))
+                        .find(|&j| matches!(norm(j), "on" | "against") && covering[j].is_none())
+                        .and_then(|j| {
+                            let k = (j + 1..n).find(|&k| !class(k, C_DET))?;
+                            let m = starting[k].filter(|&m| m != a && !is_place(m))?;
+                            // ("on Kyiv, Ukraine": the country a city is in, not its
+                            // government.)
+                            let end = mentions[m].end;
+                            Some(
+                                (end + 1 < n && norm(end) == ",")
+                                    .then(|| starting[end + 1])
+                                    .flatten()
+                                    .unwrap_or(m),
+                            )
+                        })
+                });
+                (agent, patient.or(landed).or(struck))
             } else if slots.source.is_some() {
                 // "received a visit from $": the subject is the target.
                 (slots.source, slots.target.or(subject))
@@ -2685,7 +2711,11 @@ impl<'d> Coder<'d> {
             // "Afghanistan says nine children were killed": a reported clause with a
             // subject of its own is not the speaker's act ("M23 said the group would
             // investigate" is: the group is the speaker).
-            if SPEECH_VERBS.contains(&norm(t)) && covering[t].is_none() {
+            // ("Russia claims its air defences have shot down ...": the speaker's own.)
+            if SPEECH_VERBS.contains(&norm(t))
+                && covering[t].is_none()
+                && !(t + 1 < j && matches!(norm(t + 1), "its" | "their" | "our"))
+            {
                 let own_subject = (t + 1..j).any(|k| {
                     let w = norm(k);
                     let tk = tokens.get(k);

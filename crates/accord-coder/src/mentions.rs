@@ -437,7 +437,24 @@ pub fn find_mentions(
                             | "to"
                             | "from"
                     );
-                if form == PlaceForm::Capital && !locative {
+                // "Kyiv Oblast", "Baghdad University", "Sanaa International Airport": a
+                // place named after the capital is in the country, no government.
+                let names_a_place = r.end < n
+                    && matches!(
+                        norm(r.end),
+                        "oblast"
+                            | "province"
+                            | "governorate"
+                            | "district"
+                            | "county"
+                            | "prefecture"
+                            | "municipality"
+                            | "airport"
+                            | "international"
+                            | "university"
+                            | "stadium"
+                    );
+                if form == PlaceForm::Capital && !locative && !names_a_place {
                     code.push_str("GOV");
                 }
                 // Country word + (fillers) + agent [+ person].

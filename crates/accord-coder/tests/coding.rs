@@ -1061,3 +1061,35 @@ fn a_chain_of_appositive_places_is_where_not_who() {
     );
     assert!(e.iter().any(|e| e.source == "RUS"), "{:?}", triples(&e));
 }
+
+#[test]
+fn force_on_a_place_and_places_named_after_capitals() {
+    // Whom strikes were on is their target, and a city's country, not its government.
+    let e = code(
+        "Six people are killed in a missile and drone attack by Russian forces on Kyiv, Ukraine.",
+        "2025-03-01",
+    );
+    assert!(has(&e, "RUSMIL", "UKR", "19"), "{:?}", triples(&e));
+    let e = code(
+        "At least 46 people are killed in Israeli strikes on the Gaza Strip.",
+        "2025-03-01",
+    );
+    assert!(
+        e.iter().any(|e| e.source == "ISR" && e.target == "GZS"),
+        "{:?}",
+        triples(&e)
+    );
+    // A reporter is not whom force was done to.
+    let e = code(
+        "The Iranian Red Crescent Society reports 201 people have been killed in Israeli strikes on Iran.",
+        "2025-03-01",
+    );
+    assert!(
+        !e.iter().any(|e| e.target.starts_with("NGO")),
+        "{:?}",
+        triples(&e)
+    );
+    // "Kyiv Oblast" is in Ukraine; it is not Ukraine's government.
+    let e = code("Russian drones strike Kyiv Oblast overnight.", "2025-03-01");
+    assert!(!e.iter().any(|e| e.target == "UKRGOV"), "{:?}", triples(&e));
+}
