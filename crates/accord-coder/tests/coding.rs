@@ -1093,3 +1093,14 @@ fn force_on_a_place_and_places_named_after_capitals() {
     let e = code("Russian drones strike Kyiv Oblast overnight.", "2025-03-01");
     assert!(!e.iter().any(|e| e.target == "UKRGOV"), "{:?}", triples(&e));
 }
+
+#[test]
+fn calling_something_a_name_is_no_phone_call() {
+    let e = code(
+        "Congo's foreign minister calls Rwanda's military support for M23 rebels a declaration of war.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.code == "041"), "{:?}", triples(&e));
+    let e = code("Trump called Netanyahu on Monday.", "2025-03-01");
+    assert!(e.iter().any(|e| e.code == "041"), "{:?}", triples(&e));
+}
