@@ -2250,11 +2250,20 @@ impl<'d> Coder<'d> {
                                                 "on" | "near" | "along" | "at" | "across" | "over"
                                             )
                                     };
+                                // "accusing the group of openly supporting Ukraine": what
+                                // an accusation says was done, and to whom, is its content.
+                                let content = info.root == "11"
+                                    && (pos + 1..j).any(|b| {
+                                        norm(b) == "of"
+                                            && (b + 1..(b + 3).min(j))
+                                                .any(|c| norm(c).ends_with("ing"))
+                                    });
                                 Some(mi) != source
                                     && !topic
                                     && !names_a_war
                                     && !against(mi)
                                     && !on_border
+                                    && !content
                             })
                         })
                     })

@@ -1104,3 +1104,17 @@ fn calling_something_a_name_is_no_phone_call() {
     let e = code("Trump called Netanyahu on Monday.", "2025-03-01");
     assert!(e.iter().any(|e| e.code == "041"), "{:?}", triples(&e));
 }
+
+#[test]
+fn what_an_accusation_says_was_done_is_its_content() {
+    let e = code(
+        "Russia bans Amnesty International, accusing the group of openly supporting Ukraine.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.target == "UKR"), "{:?}", triples(&e));
+    let e = code(
+        "Russia accused Ukraine of attacking a pipeline.",
+        "2025-03-01",
+    );
+    assert!(has(&e, "RUS", "UKR", "11"), "{:?}", triples(&e));
+}
