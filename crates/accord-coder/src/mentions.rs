@@ -280,14 +280,15 @@ pub fn find_mentions(
                 i = end;
                 continue;
             }
-            // "Kanye West", "Michael Jordan", "Jack London": a one-word place right after
-            // a capitalised word that is no actor, no weekday and no sentence opener is
-            // a surname.
+            // "Kanye West", "Michael Jordan", "Thérèse Wagner": a one-word place or
+            // organisation right after a capitalised word that is no actor, no weekday
+            // and no sentence opener is a surname.
             if !dict.options.tabari
                 && end == i + 1
                 && matches!(
                     entry,
                     ActorEntry::Place(_, PlaceForm::Name | PlaceForm::Capital)
+                        | ActorEntry::Organization(_)
                 )
                 // (Not after the sentence's first word: "Two Pakistan Army soldiers".)
                 && i > 1

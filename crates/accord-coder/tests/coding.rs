@@ -1118,3 +1118,16 @@ fn what_an_accusation_says_was_done_is_its_content() {
     );
     assert!(has(&e, "RUS", "UKR", "11"), "{:?}", triples(&e));
 }
+
+#[test]
+fn an_organisation_after_a_first_name_is_a_surname() {
+    let e = code(
+        "Congolese Foreign Minister Therese Wagner accused Rwanda of backing the rebels.",
+        "2025-03-01",
+    );
+    assert!(
+        !e.iter().any(|e| e.source.starts_with("RUS")),
+        "{:?}",
+        triples(&e)
+    );
+}
