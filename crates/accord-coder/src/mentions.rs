@@ -280,6 +280,24 @@ pub fn find_mentions(
                 i = end;
                 continue;
             }
+            // "USS George Washington", "HMS Prince of Wales": a ship's name names no
+            // one (the words up to the next lowercase word are the name).
+            if !dict.options.tabari && {
+                let mut b = i;
+                while b > 0 && i - b < 4 && tokens.get(b - 1).capitalized {
+                    b -= 1;
+                }
+                (b..i).any(|k| {
+                    tokens.get(k).all_upper
+                        && matches!(
+                            tokens.norm(k),
+                            "uss" | "hms" | "usns" | "hmas" | "hmcs" | "hmnzs" | "ins" | "rfs"
+                        )
+                })
+            } {
+                i = end;
+                continue;
+            }
             // "Kanye West", "Michael Jordan", "Thérèse Wagner": a one-word place or
             // organisation right after a capitalised word that is no actor, no weekday
             // and no sentence opener is a surname.

@@ -1131,3 +1131,13 @@ fn an_organisation_after_a_first_name_is_a_surname() {
         triples(&e)
     );
 }
+
+#[test]
+fn a_ships_name_names_no_one() {
+    let e = code(
+        "A U.S. Navy fighter jet from USS George H. W. Bush has attacked two Iranian tankers.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.source == "USAELI"), "{:?}", triples(&e));
+    assert!(e.iter().any(|e| e.source == "USAMIL"), "{:?}", triples(&e));
+}
