@@ -2357,12 +2357,44 @@ impl<'d> Coder<'d> {
                 .is_some_and(|j| class(j, C_BE));
             let nonfinite = (form == VerbForm::Gerund && !progressive)
                 || (form == VerbForm::Base && pos > 0 && norm(pos - 1) == "to");
+            let mishap = matches!(info.root.as_str(), "18" | "19" | "20")
+                && (pos + 1..clause_end.min(pos + 12)).any(|j| {
+                    matches!(
+                        norm(j),
+                        "crash"
+                            | "crashes"
+                            | "accident"
+                            | "accidents"
+                            | "collision"
+                            | "flood"
+                            | "floods"
+                            | "flooding"
+                            | "earthquake"
+                            | "landslide"
+                            | "landslides"
+                            | "storm"
+                            | "cyclone"
+                            | "typhoon"
+                            | "hurricane"
+                            | "avalanche"
+                            | "stampede"
+                            | "heatwave"
+                            | "lightning"
+                            | "mudslide"
+                            | "derailment"
+                            | "capsizing"
+                            | "sinking"
+                    )
+                });
             match (source, target) {
                 (None, None) => continue,
                 // (A passive with no agent is an event when something was done to
                 // someone — "three soldiers were killed", "was sentenced", "was freed",
                 // "is under investigation" — not when he "was implicated" or "was
                 // criticized".)
+                // ("killed in a bus crash", "died in floods": an accident or a disaster is
+                // no one's act.)
+                (None, Some(_)) if passive && mishap => continue,
                 (None, Some(_))
                     if !passive
                         || !(matches!(

@@ -1141,3 +1141,18 @@ fn a_ships_name_names_no_one() {
     assert!(!e.iter().any(|e| e.source == "USAELI"), "{:?}", triples(&e));
     assert!(e.iter().any(|e| e.source == "USAMIL"), "{:?}", triples(&e));
 }
+
+#[test]
+fn an_accident_is_no_ones_act() {
+    let e = code(
+        "Two Canadian nationals are killed and 18 others are injured in a bus crash near Cumayasa.",
+        "2025-03-01",
+    );
+    assert!(e.is_empty(), "{:?}", triples(&e));
+    // ... but an exchange of fire is fighting.
+    let e = code(
+        "A Cambodian soldier is killed in an exchange of fire.",
+        "2025-03-01",
+    );
+    assert!(e.iter().any(|e| e.target == "KHMMIL"), "{:?}", triples(&e));
+}
