@@ -2710,10 +2710,29 @@ impl<'d> Coder<'d> {
                 let oblique = !subordinate && k > 0 && class(k - 1, C_PREP) && norm(k - 1) != "of";
                 // "airstrikes on a hospital in Khan Yunis, Palestine, kill ...": a country in
                 // apposition to a place after a preposition is where, not who.
+                // ("..., southern Lebanon, kill": past a direction.)
+                let k = if k > 0
+                    && matches!(
+                        norm(k - 1),
+                        "southern"
+                            | "northern"
+                            | "eastern"
+                            | "western"
+                            | "central"
+                            | "northeastern"
+                            | "northwestern"
+                            | "southeastern"
+                            | "southwestern"
+                    ) {
+                    k - 1
+                } else {
+                    k
+                };
                 let appositive_place =
                     k >= 2 && norm(k - 1) == "," && m.end < tokens.len() && norm(m.end) == "," && {
                         // (Through a chain of them: "in San Juan de Arama, Meta
-                        // Department, Colombia, kills".)
+                        // Department, Colombia, kills"; "in Habboûch and al-Hawsh,
+                        // southern Lebanon, kill".)
                         let mut b = k - 1;
                         let mut words = 0;
                         let mut links = 0;
@@ -2724,7 +2743,10 @@ impl<'d> Coder<'d> {
                                 && covering[b - 1].is_none()
                                 && (tokens.get(b - 1).capitalized
                                     || here > 0
-                                        && matches!(norm(b - 1), "de" | "del" | "al" | "el"))
+                                        && matches!(
+                                            norm(b - 1),
+                                            "de" | "del" | "al" | "el" | "-" | "and"
+                                        ))
                                 && !class(b - 1, C_PREP)
                             {
                                 b -= 1;

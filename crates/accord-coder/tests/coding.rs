@@ -1156,3 +1156,13 @@ fn an_accident_is_no_ones_act() {
     );
     assert!(e.iter().any(|e| e.target == "KHMMIL"), "{:?}", triples(&e));
 }
+
+#[test]
+fn appositive_places_past_a_direction_and_a_list() {
+    let e = code(
+        "Israeli airstrikes in Habbouch and al-Hawsh, southern Lebanon, kill at least two girls.",
+        "2025-03-01",
+    );
+    assert!(!e.iter().any(|e| e.source == "LBN"), "{:?}", triples(&e));
+    assert!(e.iter().any(|e| e.source == "ISR"), "{:?}", triples(&e));
+}
