@@ -1317,47 +1317,50 @@ impl<'d> Coder<'d> {
                             && !COLLECTIVE_NOUNS.contains(&w)
                     };
                     let w = norm(p);
-                    let singular = looks_singular(w)
-                        && !matches!(
-                            w,
-                            "people"
-                                | "police"
-                                | "children"
-                                | "men"
-                                | "women"
-                                | "personnel"
-                                | "i"
-                                | "you"
-                                | "we"
-                                | "they"
-                                | "who"
-                                | "which"
-                                | "that"
-                                | "all"
-                                | "both"
-                                | "also"
-                                | "still"
-                                | "now"
-                                | "then"
-                                | "again"
-                                | "never"
-                                | "often"
-                                | "already"
-                                | "together"
-                                | "first"
-                                | "later"
-                                | "soon"
-                                | "just"
-                                | "even"
-                                | "only"
-                                | "there"
-                                | "here"
-                                | "and"
-                                | "or"
-                                | "but"
-                                | "nor"
-                        )
-                        && !w.ends_with("ly");
+                    // (Tested last: the string tests are the dear part.)
+                    let singular = || {
+                        looks_singular(w)
+                            && !matches!(
+                                w,
+                                "people"
+                                    | "police"
+                                    | "children"
+                                    | "men"
+                                    | "women"
+                                    | "personnel"
+                                    | "i"
+                                    | "you"
+                                    | "we"
+                                    | "they"
+                                    | "who"
+                                    | "which"
+                                    | "that"
+                                    | "all"
+                                    | "both"
+                                    | "also"
+                                    | "still"
+                                    | "now"
+                                    | "then"
+                                    | "again"
+                                    | "never"
+                                    | "often"
+                                    | "already"
+                                    | "together"
+                                    | "first"
+                                    | "later"
+                                    | "soon"
+                                    | "just"
+                                    | "even"
+                                    | "only"
+                                    | "there"
+                                    | "here"
+                                    | "and"
+                                    | "or"
+                                    | "but"
+                                    | "nor"
+                            )
+                            && !w.ends_with("ly")
+                    };
                     // Where the noun phrase starts.
                     let start = match covering[p] {
                         Some(mi) => {
@@ -1425,17 +1428,16 @@ impl<'d> Coder<'d> {
                                 && !takes_bare_infinitive(k - 1, true)
                         });
                     object
-                        || singular
-                            && start.is_some_and(|st| {
-                                let k = phrase_start(classes, st);
-                                k == 0 || {
-                                    let b = norm(k - 1);
-                                    !(class(k - 1, C_PREP | C_STOP | C_AUX | C_BARRIER | C_QUOTE)
-                                        || matches!(b, "and" | "or" | "&" | "nor" | "to" | "let")
-                                        || !d.verbs_of(ids[k - 1]).is_empty()
-                                            && covering[k - 1].is_none())
-                                }
-                            })
+                        || start.is_some_and(|st| {
+                            let k = phrase_start(classes, st);
+                            k == 0 || {
+                                let b = norm(k - 1);
+                                !(class(k - 1, C_PREP | C_STOP | C_AUX | C_BARRIER | C_QUOTE)
+                                    || matches!(b, "and" | "or" | "&" | "nor" | "to" | "let")
+                                    || !d.verbs_of(ids[k - 1]).is_empty()
+                                        && covering[k - 1].is_none())
+                            }
+                        }) && singular()
                 })
             {
                 continue;
@@ -1545,8 +1547,8 @@ impl<'d> Coder<'d> {
                     && !class(pp - 1, C_PREP)
                     && !class(pp, C_AUX | C_STOP | C_BARRIER | C_DET | C_PREP);
                 // ("a resolution calling on": what a statement does.)
-                let statement = STATEMENT_NOUNS.contains(&prev)
-                    && forms.iter().any(|&(_, f)| f == VerbForm::Gerund);
+                let statement = forms.iter().any(|&(_, f)| f == VerbForm::Gerund)
+                    && STATEMENT_NOUNS.contains(&prev);
                 if (plain_noun || proper_noun || noun_after_det) && !statement {
                     let mut k = pp;
                     let mut in_phrase = false;
