@@ -969,6 +969,25 @@ struct Candidate {
     owner: Option<usize>,
 }
 
+/// Adds each verb that the word at `pos` can be (once each) as a candidate.
+fn push_candidates(
+    cands: &mut Vec<Candidate>,
+    pos: usize,
+    forms: &[(u32, VerbForm)],
+    owner: Option<usize>,
+) {
+    for &(verb, form) in forms {
+        if !cands.iter().any(|c| c.pos == pos && c.verb == verb) {
+            cands.push(Candidate {
+                pos,
+                form,
+                verb,
+                owner,
+            });
+        }
+    }
+}
+
 impl<'d> Coder<'d> {
     /// A coder over a compiled dictionary.
     pub fn new(dict: &'d Dictionary) -> Coder<'d> {
@@ -1188,17 +1207,8 @@ impl<'d> Coder<'d> {
             } else {
                 None
             };
-            if let Some(owner) = owned_visit {
-                for &(verb, form) in forms {
-                    if !cands.iter().any(|c| c.pos == i && c.verb == verb) {
-                        cands.push(Candidate {
-                            pos: i,
-                            form,
-                            verb,
-                            owner: Some(owner),
-                        });
-                    }
-                }
+            if owned_visit.is_some() {
+                push_candidates(&mut cands, i, forms, owned_visit);
                 continue;
             }
             // "the attack", "so-called", "Israeli-occupied": not verbs.
@@ -1593,16 +1603,7 @@ impl<'d> Coder<'d> {
                 }
             }
             // Prefer the verb whose patterns exist; keep every verb sharing the form.
-            for &(verb, form) in forms {
-                if !cands.iter().any(|c| c.pos == i && c.verb == verb) {
-                    cands.push(Candidate {
-                        pos: i,
-                        form,
-                        verb,
-                        owner: None,
-                    });
-                }
-            }
+            push_candidates(&mut cands, i, forms, None);
         }
         let mut events: Vec<CodedEvent> = Vec::new();
         let mut subjects: Vec<(usize, Option<usize>)> = Vec::new(); // verb pos -> subject mention

@@ -116,7 +116,7 @@ const NUMBER_WORDS: &[&str] = &[
     "neighbouring",
 ];
 /// Capitalised words before a place that do not make it a surname: sentence
-/// openers, days and months, titles and directions.
+/// openers, titles and directions (days, months and counts are checked apart).
 const NOT_FIRST_NAMES: &[&str] = &[
     "on",
     "in",
@@ -147,25 +147,6 @@ const NOT_FIRST_NAMES: &[&str] = &[
     "then",
     "later",
     "earlier",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "north",
     "south",
     "east",
@@ -206,15 +187,6 @@ const NOT_FIRST_NAMES: &[&str] = &[
     "towards",
     "all",
     "former",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
     "dozens",
     "hundreds",
     "thousands",
@@ -318,7 +290,13 @@ pub fn find_mentions(
                         && p.end < t.start
                         && raws.last().is_none_or(|r| r.end < i)
                         && dict.longest_actor(ids, true, false, i - 1).is_none()
-                        && !NOT_FIRST_NAMES.contains(&tokens.norm(i - 1))
+                        && {
+                            let w = tokens.norm(i - 1);
+                            !NOT_FIRST_NAMES.contains(&w)
+                                && !NUMBER_WORDS.contains(&w)
+                                && !crate::when::MONTHS.contains(&w)
+                                && !crate::when::WEEKDAYS.contains(&w)
+                        }
                 }
             {
                 i = end;

@@ -193,6 +193,20 @@ fn split_lists(
     out
 }
 
+/// The code a dictionary entry stands for on `date` (a person's role then).
+fn entry_code(d: &accord_dict::Dictionary, e: ActorEntry, date: Option<Date>) -> Option<String> {
+    match e {
+        ActorEntry::Place(p, _) => d.actors.places.get(p as usize).map(|x| x.code.clone()),
+        ActorEntry::Organization(o) => d
+            .actors
+            .organizations
+            .get(o as usize)
+            .map(|x| x.code.clone()),
+        ActorEntry::Person(pi) => d.actors.people.get(pi as usize)?.code_on(date),
+        ActorEntry::Agent(a) => d.actors.agents.get(a as usize).map(|x| x.code.clone()),
+    }
+}
+
 /// The codes of the actor phrases in tokens `a..b` of mention `m`, as the
 /// whole mention wrote them (with its agents).
 fn phrase_codes(
@@ -212,19 +226,10 @@ fn phrase_codes(
             j += 1;
             continue;
         };
+        // (Agents are the whole mention's: its codes carry them.)
         let code = match entry {
-            ActorEntry::Place(p, _) => d.actors.places.get(p as usize).map(|x| x.code.clone()),
-            ActorEntry::Organization(o) => d
-                .actors
-                .organizations
-                .get(o as usize)
-                .map(|x| x.code.clone()),
-            ActorEntry::Person(pi) => d
-                .actors
-                .people
-                .get(pi as usize)
-                .and_then(|x| x.code_on(date)),
             ActorEntry::Agent(_) => None,
+            e => entry_code(d, e, date),
         };
         if let Some(code) = code {
             let full = m
@@ -570,18 +575,7 @@ impl Coder<'_> {
         // Actor phrases whose parts stand apart ("the Prince of Dol_Amroth" for
         // PRINCE DOL_AMROTH, "Ithilen state-run television" for ITHILEN TELEVISION).
         mentions.sort_by_key(|m| m.start);
-        let entry_code = |e: ActorEntry| -> Option<String> {
-            match e {
-                ActorEntry::Place(p, _) => d.actors.places.get(p as usize).map(|x| x.code.clone()),
-                ActorEntry::Organization(o) => d
-                    .actors
-                    .organizations
-                    .get(o as usize)
-                    .map(|x| x.code.clone()),
-                ActorEntry::Person(pi) => d.actors.people.get(pi as usize)?.code_on(date),
-                ActorEntry::Agent(a) => d.actors.agents.get(a as usize).map(|x| x.code.clone()),
-            }
-        };
+        let entry_code = |e: ActorEntry| entry_code(d, e, date);
         // (start of a gapped actor, one of its later parts) for each part.
         let mut gap_tails: Vec<(usize, usize, usize)> = Vec::new();
         for i in 0..n {

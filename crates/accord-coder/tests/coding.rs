@@ -596,7 +596,11 @@ fn aims_plans_and_conditions_are_not_acts() {
     );
     // ... but "plans to" after a subject is a verb.
     let e = code("Israel plans to sue the New York Times.", "2025-03-01");
-    assert!(!e.is_empty(), "{:?}", triples(&e));
+    assert!(
+        e.iter().any(|e| e.source == "ISR" && e.root == "11"),
+        "{:?}",
+        triples(&e)
+    );
     // A condition is not something that happened.
     let e = code(
         "Iran will reopen the strait if the United States lifts its blockade of Iran.",
@@ -619,14 +623,26 @@ fn a_base_form_after_a_singular_noun_phrase_is_a_noun() {
     );
     assert!(!e.iter().any(|e| e.root == "10"), "{:?}", triples(&e));
     // Plural, compound and collective subjects keep their verbs.
-    for s in [
-        "Israeli airstrikes and gunfire kill seven people in Gaza.",
-        "The Iraqi military say that they have destroyed six ISIS hideouts.",
-        "Police in Morocco arrest 111 migrants.",
-        "Russia and Ukraine agree to a ceasefire.",
+    for (s, source, root) in [
+        (
+            "Israeli airstrikes and gunfire kill seven people in Gaza.",
+            "ISR",
+            "19",
+        ),
+        (
+            "The Iraqi military say that they have destroyed six ISIS hideouts.",
+            "IRQMIL",
+            "17",
+        ),
+        ("Police in Morocco arrest 111 migrants.", "MARCOP", "17"),
+        ("Russia and Ukraine agree to a ceasefire.", "RUS", "03"),
     ] {
         let e = code(s, "2025-03-01");
-        assert!(!e.is_empty(), "{s}: no event");
+        assert!(
+            e.iter().any(|e| e.source == source && e.root == root),
+            "{s}: {:?}",
+            triples(&e)
+        );
     }
 }
 
@@ -804,7 +820,7 @@ fn items_of_a_list_are_nouns() {
         "Henri, the grand duke of Luxembourg, abdicates and is succeeded by his son.",
         "2025-03-01",
     );
-    assert!(!e.is_empty(), "the abdication is lost");
+    assert!(has(&e, "LUX", "", "08"), "{:?}", triples(&e));
 }
 
 #[test]

@@ -4,8 +4,8 @@
 mod common;
 
 use accord_compat::{FileKind, Reader};
-use accord_dict::{Dictionary, TabOptions};
-use common::{code, no_min_words};
+use accord_dict::Dictionary;
+use common::{code, no_min_words, no_min_words_of};
 use std::path::Path;
 
 const ACTORS: &str = "\
@@ -135,10 +135,7 @@ fn agent_files_read_as_petrarch_does() {
 #[test]
 fn without_require_dyad_a_closing_clause_codes_alone() {
     let d = dictionary();
-    let mut t = TabOptions {
-        min_words: 0,
-        ..d.options.tab.clone()
-    };
+    let mut t = no_min_words_of(&d);
     let text = "Arnor restored ties with Gondor, a senior official says on Saturday.";
     assert_eq!(code(&d, Some(t.clone()), text), ["ARN/GON/064"]);
     assert!(t.apply("PETRARCH: REQUIRE_DYAD = FALSE"));
@@ -202,10 +199,7 @@ fn compound_slots_discards_and_modals() {
 #[test]
 fn a_comma_between_adjectives_delimits_no_clause() {
     let d = dictionary();
-    let mut t = TabOptions {
-        min_words: 0,
-        ..d.options.tab.clone()
-    };
+    let mut t = no_min_words_of(&d);
     assert!(t.apply("COMMA: BMIN = 2"));
     assert!(t.apply("COMMA: BMAX = 6"));
     // "complete, full ties" is one noun phrase: the opening words are no
@@ -232,10 +226,7 @@ fn a_comma_between_adjectives_delimits_no_clause() {
 #[test]
 fn a_subordinate_verb_codes_from_its_own_subject() {
     let d = dictionary();
-    let mut t = TabOptions {
-        min_words: 0,
-        ..d.options.tab.clone()
-    };
+    let mut t = no_min_words_of(&d);
     let text =
         "Arnor is about to improve ties with Gondor, years after Danish crowds warned its embassy.";
     // The subject of "warned" is the Danish crowds, and its phrase holds no
@@ -273,10 +264,7 @@ fn a_skip_passes_over_one_noun_phrase_not_its_of_attachment() {
 #[test]
 fn a_verb_whose_subject_is_a_pronoun_takes_its_clause_and_codes_nothing() {
     let d = dictionary();
-    let t = TabOptions {
-        min_words: 0,
-        ..d.options.tab.clone()
-    };
+    let t = no_min_words_of(&d);
     // PETRARCH resolves no pronouns: "he says" matches SAYS with no source,
     // and the verbs of what he says are not coded in its place.
     assert_eq!(
@@ -301,10 +289,7 @@ fn a_verb_whose_subject_is_a_pronoun_takes_its_clause_and_codes_nothing() {
 #[test]
 fn new_actor_length_makes_an_unknown_noun_phrase_an_actor() {
     let d = dictionary();
-    let mut t = TabOptions {
-        min_words: 0,
-        ..d.options.tab.clone()
-    };
+    let mut t = no_min_words_of(&d);
     let subject = "The Ministry of Magic warned Gondor.";
     let object = "Arnor warned the Ministry of Magic.";
     let conjunct = "Arnor's death and injury toll warned Gondor.";

@@ -4,7 +4,7 @@ mod common;
 
 use accord_compat::{FileKind, Reader};
 use accord_dict::{Dictionary, TabOptions};
-use common::{code, no_min_words};
+use common::{code, no_min_words, no_min_words_of};
 use std::path::Path;
 
 const ACTORS: &str = "\
@@ -125,10 +125,7 @@ fn options_lines_apply() {
 #[test]
 fn a_sentence_ending_in_an_adjective_codes_without_panicking() {
     let d = dictionary();
-    let no_min = TabOptions {
-        min_words: 0,
-        ..d.options.tab.clone()
-    };
+    let no_min = no_min_words_of(&d);
     assert_eq!(
         code(&d, Some(no_min), "Arnor will attack Gondor evil."),
         vec!["ARN/GON/190"]
@@ -142,10 +139,7 @@ fn a_gapped_actor_line_keeps_its_code_when_its_parts_stand_apart() {
     r.read(Path::new("t.actors"), actors, FileKind::Actors);
     r.read(Path::new("t.verbs"), VERBS, FileKind::Verbs);
     let d = r.finish().dictionary;
-    let no_min = TabOptions {
-        min_words: 0,
-        ..d.options.tab.clone()
-    };
+    let no_min = no_min_words_of(&d);
     let apart = code(
         &d,
         Some(no_min.clone()),
@@ -166,10 +160,7 @@ fn a_multi_word_verb_counts_as_a_verb_only_where_its_words_stand_together() {
     r.read(Path::new("t.actors"), actors, FileKind::Actors);
     r.read(Path::new("t.verbs"), verbs, FileKind::Verbs);
     let d = r.finish().dictionary;
-    let mut t = TabOptions {
-        min_words: 0,
-        ..d.options.tab.clone()
-    };
+    let mut t = no_min_words_of(&d);
     assert!(t.apply("COMPLEX: VERBS[3]"));
     // "has" and "world" are no verbs here: two verbs, under the limit.
     assert_eq!(
@@ -198,10 +189,7 @@ fn the_source_passed_to_a_later_clause() {
     r.read(Path::new("t.actors"), actors, FileKind::Actors);
     r.read(Path::new("t.verbs"), verbs, FileKind::Verbs);
     let d = r.finish().dictionary;
-    let t = TabOptions {
-        min_words: 0,
-        ..d.options.tab.clone()
-    };
+    let t = no_min_words_of(&d);
     // A verb phrase holding the conjunction is no clause break.
     assert_eq!(
         code(&d, Some(t.clone()), "Arnor shot and wounded Gondor."),

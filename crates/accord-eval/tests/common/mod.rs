@@ -11,6 +11,14 @@ pub fn no_min_words() -> TabOptions {
     }
 }
 
+/// The dictionary's own TABARI options with no minimum sentence length.
+pub fn no_min_words_of(d: &Dictionary) -> TabOptions {
+    TabOptions {
+        min_words: 0,
+        ..d.options.tab.clone()
+    }
+}
+
 /// Codes one sentence; the events as sorted `SOURCE/TARGET/CODE` strings.
 pub fn code(d: &Dictionary, tab: Option<TabOptions>, text: &str) -> Vec<String> {
     let mut coder = Coder::new(d);
